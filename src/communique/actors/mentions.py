@@ -1,0 +1,292 @@
+"""Finding actor mentions in a parsed document and resolving each to the knowledge base.
+
+Produces ``MentionSpan`` objects (an ``ActorRef`` plus token offsets) for
+  * named people, with the title and country words around them used as role hints;
+  * states (names, demonyms, capitals and seats of government used as metonyms),
+    organisations, armed groups and government bodies;
+  * generic agents: a country word plus an agent noun ("Chinese officials", "US troops");
+  * in-document coreference: surnames, "the secretary"/"the spokesperson", he/she.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import ActorRef
+from .kb import KB, norm
+from .resolve import PersonResolver
+
+STOP_LEFT = {"det", "punct", "cc", "prep", "mark", "advmod", "nummod", "quantmod", "acl", "relcl"}
+PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
+COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
+                "premier", "chancellor", "ambassador", "envoy", "prime minister", "foreign minister",
+                "diplomat", "top diplomat", "leader", "official"}
+
+
+@dataclass
+class MentionSpan:
+    ref: ActorRef
+    start: int          # first token
+    end: int            # token after the last
+    head: int           # head token index
+
+    @property
+    def is_person(self) -> bool:
+        return self.ref.kind == "person"
+
+
+class MentionFinder:
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self.people = PersonResolver(kb)
+        self._title_keys = sorted(kb.title_offices, key=len, reverse=True)
+
+    # ------------------------------------------------------------------ hints
+    def title_hints(self, text: str) -> tuple[list[tuple[str, str | None]], str | None]:
+        """Offices named in a phrase (longest title first) and the title words found."""
+        t = " " + norm(text) + " "
+        for key in self._title_keys:
+            if f" {key} " in t:
+                return list(self.kb.title_offices[key]), key
+        return [], None
+
+    def country_of(self, text: str) -> tuple[str | None, str | None]:
+        """Country code (and sector) named by a word or phrase: name, demonym, metonym, body."""
+        k = norm(text)
+        if not k:
+            return None, None
+        if k.startswith("the "):
+            k = k[4:]
+        for kind, key in self.kb.names.get(k, []):
+            e = self.kb.entities[key]
+            if kind == "state":
+                return e.code, "GOV"
+            if kind == "body":
+                return e.code, e.sector
+        if k in self.kb.demonyms:
+            return self.kb.demonyms[k], None
+        if k in self.kb.metonyms:
+            return self.kb.metonyms[k]
+        return None, None
+
+    def country_in(self, toks) -> str | None:
+        """First country named by any entity-like word or word pair in a token sequence."""
+        toks = list(toks)
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                chunk = toks[i:i + n]
+                if not any(t.text[:1].isupper() for t in chunk):
+                    continue
+                text = " ".join(t.text for t in chunk)
+                code, _ = self.country_of(re.sub(r"[’']s$", "", text))
+                if code:
+                    return code
+        return None
+
+    # ------------------------------------------------------------------ main
+    def find(self, doc, day: str | None) -> list[MentionSpan]:
+        spans: list[MentionSpan] = []
+        taken = [False] * len(doc)
+
+        def take(ms: MentionSpan):
+            spans.append(ms)
+            for i in range(ms.start, ms.end):
+                taken[i] = True
+
+        # 1. people
+        persons: list[MentionSpan] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            ms = self._person(doc, ent, day, persons)
+            if ms:
+                persons.append(ms)
+                take(ms)
+        # 2. states, organisations, groups, bodies
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "TITLE", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                              "PERCENT", "QUANTITY"):
+                continue
+            if any(taken[i] for i in range(ent.start, ent.end)):
+                continue
+            ms = self._entity(doc, ent)
+            if ms:
+                take(ms)
+        # 3. generic agents: "Chinese officials", "a US destroyer", "the spokesperson"
+        for tok in doc:
+            if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            ms = self._agent(doc, tok, spans, persons)
+            if ms:
+                spans = [s for s in spans if not (ms.start <= s.start and s.end <= ms.end)]
+                taken = [False] * len(doc)
+                for s in spans:
+                    for i in range(s.start, s.end):
+                        taken[i] = True
+                take(ms)
+        # 4. surnames and pronouns referring back to people
+        for tok in doc:
+            if taken[tok.i]:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                ms = self._surname(doc, tok, persons, day)
+                if ms:
+                    persons.append(ms)
+                    take(ms)
+            elif low in PRONOUNS_PERSON and tok.pos_ == "PRON":
+                prev = [p for p in persons if p.end <= tok.i and tok.i - p.end < 120]
+                if prev:
+                    p = prev[-1]
+                    take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                             method="coref:pronoun", score=0.7), tok.i, tok.i + 1, tok.i))
+        spans.sort(key=lambda s: s.start)
+        return spans
+
+    # ------------------------------------------------------------------ people
+    def _person(self, doc, ent, day, persons) -> MentionSpan | None:
+        h = ent.root
+        left = ent.start
+        sent_start = ent.sent.start
+        while left - 1 >= max(sent_start, ent.start - 10):
+            t = doc[left - 1]
+            if t.dep_ in STOP_LEFT and not (t.dep_ == "prep" and t.lower_ == "of" and left - 2 >= 0
+                                            and doc[left - 2].text[:1].isupper()):
+                break
+            if t.text in ",;:()\"“”":
+                break
+            if not (t == h or h in t.ancestors or t.head.i >= ent.start and t.head.i < ent.end):
+                # the parser may attach the title to the name's first token
+                if not any(a.i in range(ent.start, ent.end) for a in t.ancestors):
+                    break
+            left -= 1
+        prefix = doc[left:ent.start]
+        hint_text = prefix.text
+        for ch in h.children:
+            if ch.dep_ == "appos" and ch.i >= ent.end:
+                hint_text += " " + doc[ch.left_edge.i:ch.right_edge.i + 1].text
+        if h.dep_ == "appos" and h.head.i < ent.start:
+            hint_text = doc[h.head.left_edge.i:h.head.i + 1].text + " " + hint_text
+        offices, title = self.title_hints(hint_text)
+        country = self.country_in(prefix) or self.country_in(
+            doc[h.i + 1:min(len(doc), h.i + 16)]) if hint_text.strip() else None
+        if prefix and country is None:
+            country = self.country_in(prefix)
+        name_text = ent.text
+        name_text = re.sub(r"[’']s$", "", name_text).strip()
+        # in-document coreference first for a bare surname
+        if len(name_text.split()) == 1:
+            for p in reversed(persons):
+                if p.ref.name and norm(p.ref.name).split()[-1] == norm(name_text):
+                    ref = replace(p.ref, text=doc[left:ent.end].text, start=doc[left].idx,
+                                  end=ent.end_char, method="coref:surname", score=0.9)
+                    return MentionSpan(ref, left, ent.end, h.i)
+        m = self.people.resolve(name_text, day, offices, country)
+        if m is not None:
+            ref = ActorRef(name=m.person.name, code=m.code or country, sector=m.sector, role=m.role_title,
+                           kb_id=m.person.id, text=doc[left:ent.end].text, start=doc[left].idx,
+                           end=ent.end_char, kind="person", method=m.method, score=m.score)
+        else:
+            if len(name_text.split()) < 2 and not offices:
+                # a lone unknown word is too weak to call a person actor
+                return None
+            sector = None
+            if offices:
+                sector = self.kb.offices.get(offices[0][0], {}).get("sector")
+                country = country or offices[0][1]
+            ref = ActorRef(name=name_text, code=country, sector=sector, role=title, kb_id=None,
+                           text=doc[left:ent.end].text, start=doc[left].idx, end=ent.end_char,
+                           kind="person", method="unresolved", score=0.5)
+        return MentionSpan(ref, left, ent.end, h.i)
+
+    def _surname(self, doc, tok, persons, day) -> MentionSpan | None:
+        k = norm(re.sub(r"[’']s$", "", tok.text))
+        for p in reversed(persons):
+            if p.ref.name and norm(p.ref.name).split()[-1] == k and p.start < tok.i:
+                ref = replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                              method="coref:surname", score=0.9)
+                return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
+        # misspelt surname of a person already in the document ("Blanken" for Blinken)
+        for p in reversed(persons):
+            if p.ref.name and p.start < tok.i and len(k) > 3:
+                sur = norm(p.ref.name).split()[-1]
+                from .resolve import name_similarity
+                if name_similarity(k, sur) >= 0.8 and k[0] == sur[0]:
+                    ref = replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                  method="coref:surname-fuzzy", score=0.75)
+                    return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
+        return None
+
+    # ------------------------------------------------------------------ entities
+    def _entity(self, doc, ent) -> MentionSpan | None:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        text = re.sub(r"[’']s$", "", span.text).strip()
+        if end - 1 > start and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        k = norm(text)
+        place = self.kb.places.get(k)
+        hits = self.kb.names.get(k, [])
+        if hits:
+            kind, key = hits[0]
+            if kind != "person":
+                e = self.kb.entities[key]
+                ref = ActorRef(name=e.name, code=e.code, sector=e.sector,
+                               kb_id=key, text=doc[start:end].text, start=doc[start].idx,
+                               end=doc[end - 1].idx + len(doc[end - 1]), kind=e.kind, method="alias")
+                return MentionSpan(ref, start, end, ent.root.i)
+        if k in self.kb.demonyms or k in self.kb.metonyms:
+            code, sector = self.country_of(k)
+            ref = ActorRef(name=self.kb.country_name(code), code=code, sector=sector, kb_id=code,
+                           text=doc[start:end].text, start=doc[start].idx,
+                           end=doc[end - 1].idx + len(doc[end - 1]),
+                           kind="state", method="demonym" if k in self.kb.demonyms else "metonym")
+            return MentionSpan(ref, start, end, ent.root.i)
+        if place is not None:
+            return None
+        if ent.label_ in ("ORG", "NORP", "GPE"):
+            # unknown organisation with a country word: "Taiwan's Defense Ministry"
+            code = self.country_in(doc[start:end])
+            if code:
+                head = ent.root
+                sector = self.kb.agents.get(norm(head.lemma_)) or self.kb.agents.get(norm(head.text)) or "GOV"
+                ref = ActorRef(name=text, code=code, sector=sector, kb_id=None, text=doc[start:end].text,
+                               start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                               kind="body", method="country-word", score=0.7)
+                return MentionSpan(ref, start, end, ent.root.i)
+        return None
+
+    # ------------------------------------------------------------------ agents
+    def _agent(self, doc, tok, spans, persons) -> MentionSpan | None:
+        word = norm(tok.lemma_)
+        sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
+        if sector is None:
+            return None
+        by_tok = {i: s for s in spans for i in range(s.start, s.end)}
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+        for c in sorted(mods, key=lambda c: c.i):
+            s = by_tok.get(c.i)
+            if s is not None and s.ref.kind in ("state", "body", "igo", "nsa") and s.ref.code:
+                if s.ref.kind == "nsa" or s.ref.kind == "igo":
+                    sec = s.ref.sector
+                else:
+                    sec = sector
+                start = min(s.start, c.left_edge.i)
+                while start < tok.i and doc[start].dep_ in ("det", "punct"):
+                    start += 1
+                ref = ActorRef(name=s.ref.name, code=s.ref.code, sector=sec, kb_id=s.ref.kb_id,
+                               text=doc[start:tok.i + 1].text, start=doc[start].idx,
+                               end=tok.idx + len(tok), kind="agent", method="agent:" + word, score=0.85)
+                return MentionSpan(ref, start, tok.i + 1, tok.i)
+        # "the secretary", "the spokesperson": the latest person whose title fits
+        if word in COREF_TITLES and any(c.lower_ == "the" for c in tok.children):
+            for p in reversed(persons):
+                if p.end <= tok.i and p.ref.role and word.split()[-1] in norm(p.ref.role + " " + p.ref.text):
+                    ref = replace(p.ref, text=doc[tok.left_edge.i:tok.i + 1].text, start=doc[tok.left_edge.i].idx,
+                                  end=tok.idx + len(tok), method="coref:title", score=0.8)
+                    return MentionSpan(ref, tok.left_edge.i, tok.i + 1, tok.i)
+        return None

@@ -1,0 +1,194 @@
+"""Resolving a person's name to the knowledge base, using the role words and the article date.
+
+Order of evidence, strongest first:
+  1. exact name or alias;
+  2. the office named next to the name ("Chinese Foreign Minister Cheng Yi") held by exactly the
+     people the knowledge base knows for that country and date, compared by fuzzy + phonetic
+     similarity -- this is what recovers machine-translated names;
+  3. fuzzy + phonetic match over all known people, preferring people in office at the date;
+  4. a surname alone, preferring people in office at the date.
+Every answer records the method and a score.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from .kb import KB, Person, Role, norm
+
+
+@dataclass
+class PersonMatch:
+    person: Person
+    role: Role | None
+    method: str
+    score: float
+    former: bool = False
+
+    @property
+    def sector(self) -> str | None:
+        if self.former:
+            return "ELI"
+        return self.role.sector if self.role else None
+
+    @property
+    def code(self) -> str | None:
+        if self.role:
+            return self.role.country
+        roles = self.person.roles
+        return roles[-1].country if roles else None
+
+    @property
+    def role_title(self) -> str | None:
+        if not self.role:
+            return None
+        return ("former " + self.role.title) if self.former else self.role.title
+
+
+def _phon(s: str) -> str:
+    try:
+        return jellyfish.metaphone(s)
+    except Exception:  # pragma: no cover - odd characters
+        return s
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0..1 similarity of two person names: token-sorted edit ratio, raised when the surnames
+    sound alike (metaphone) and lowered when the surnames differ completely."""
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return 0.0
+    base = fuzz.token_sort_ratio(na, nb) / 100.0
+    ta, tb = na.split(), nb.split()
+    sa, sb = ta[-1], tb[-1]
+    if _phon(sa) == _phon(sb) and fuzz.ratio(sa, sb) >= 60:
+        base = max(base, 0.5 + 0.5 * fuzz.ratio(na, nb) / 100.0)
+    return base
+
+
+class PersonResolver:
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self._names: list[str] = []
+        self._ids: list[str] = []
+        for pid, p in kb.people.items():
+            for n in [p.name, *p.aliases]:
+                self._names.append(norm(n))
+                self._ids.append(pid)
+
+    # -------------------------------------------------------------- role choice
+    def _pick_role(self, p: Person, day: str | None, offices: list[tuple[str, str | None]],
+                   country: str | None) -> tuple[Role | None, bool]:
+        active = p.roles_at(day) if day else [r for r in p.roles if r.end is None] or p.roles_at(day)
+
+        def fit(r: Role) -> float:
+            s = 0.0
+            for office, oc in offices:
+                if r.office == office and (oc is None or oc == r.country):
+                    s += 2
+            if country and r.country == country:
+                s += 1
+            return s
+
+        if active:
+            return max(active, key=fit), False
+        if not p.roles:
+            return None, False
+        past = [r for r in p.roles if r.ended_before(day)]
+        if past:
+            return max(past, key=lambda r: (fit(r), r.end or "")), True
+        return max(p.roles, key=fit), False
+
+    def holders(self, day: str | None, offices: list[tuple[str, str | None]], country: str | None) -> list[Person]:
+        out = []
+        for p in self.kb.people.values():
+            for r in p.roles:
+                if not r.active(day):
+                    continue
+                for office, oc in offices:
+                    want = oc or country
+                    if r.office == office and (want is None or r.country == want):
+                        out.append(p)
+                        break
+                else:
+                    continue
+                break
+        return out
+
+    # -------------------------------------------------------------- main entry
+    def resolve(self, text: str, day: str | None = None, offices: list[tuple[str, str | None]] | None = None,
+                country: str | None = None) -> PersonMatch | None:
+        offices = offices or []
+        key = norm(text)
+        if not key:
+            return None
+        toks = key.split()
+        # 1. exact name / alias
+        exact = [self.kb.people[k] for kind, k in self.kb.names.get(key, []) if kind == "person"]
+        if exact:
+            p = self._prefer(exact, day, offices, country)
+            role, former = self._pick_role(p, day, offices, country)
+            return PersonMatch(p, role, "alias" if norm(p.name) != key else "exact", 1.0, former)
+        if len(toks) == 1:
+            return self._surname(toks[0], day, offices, country)
+        # 2. office held at the date by a similar name
+        if offices:
+            best, best_s = None, 0.0
+            for p in self.holders(day, offices, country):
+                s = max(name_similarity(key, n) for n in [p.name, *p.aliases])
+                # same given name or same surname counts for a lot in transliterations
+                ptoks = norm(p.name).split()
+                if toks[-1] == ptoks[-1] or toks[0] == ptoks[0]:
+                    s = max(s, 0.6)
+                if s > best_s:
+                    best, best_s = p, s
+            if best is not None and best_s >= 0.55:
+                role, former = self._pick_role(best, day, offices, country)
+                return PersonMatch(best, role, f"role+fuzzy:{best_s:.2f}", best_s, former)
+        # 3. fuzzy + phonetic over everyone
+        cands = process.extract(key, self._names, scorer=fuzz.WRatio, limit=8, score_cutoff=80)
+        scored = []
+        for name, _sc, idx in cands:
+            p = self.kb.people[self._ids[idx]]
+            s = name_similarity(key, name)
+            if len(name.split()) < 2:
+                continue
+            if p.roles_at(day):
+                s += 0.03
+            if country and any(r.country == country for r in p.roles):
+                s += 0.03
+            scored.append((s, p))
+        if scored:
+            s, p = max(scored, key=lambda x: x[0])
+            if s >= 0.86:
+                role, former = self._pick_role(p, day, offices, country)
+                return PersonMatch(p, role, f"fuzzy:{min(s, 1.0):.2f}", min(s, 1.0), former)
+        return None
+
+    def _prefer(self, people: list[Person], day, offices, country) -> Person:
+        def key(p: Person):
+            active = p.roles_at(day)
+            o = any(r.office == off for r in active for off, _ in offices)
+            c = any(r.country == country for r in p.roles) if country else False
+            return (bool(active), o, c)
+        return max(people, key=key)
+
+    def _surname(self, s: str, day, offices, country) -> PersonMatch | None:
+        ids = self.kb.surnames.get(s, [])
+        people = [self.kb.people[i] for i in ids]
+        if not people:
+            return None
+        active = [p for p in people if p.roles_at(day)] if day else people
+        if offices or country:
+            fitting = [p for p in active if any(
+                (country is None or r.country == country) and (not offices or any(r.office == o for o, _ in offices))
+                for r in p.roles_at(day))]
+            if len(fitting) == 1:
+                active = fitting
+        if len(active) != 1:
+            return None
+        p = active[0]
+        role, former = self._pick_role(p, day, offices, country)
+        return PersonMatch(p, role, "surname", 0.8, former)

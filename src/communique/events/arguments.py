@@ -1,0 +1,140 @@
+"""Who did it and to whom: finding the actor and recipient of a trigger in the dependency parse."""
+from __future__ import annotations
+
+from ..actors.mentions import MentionSpan
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "dative", "obj", "iobj")
+SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
+              "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
+
+
+class ArgumentFinder:
+    def __init__(self, doc, spans: list[MentionSpan]):
+        self.doc = doc
+        self.by_tok: dict[int, MentionSpan] = {}
+        for s in spans:
+            for i in range(s.start, s.end):
+                self.by_tok[i] = s
+
+    # ------------------------------------------------------------------ token -> actors
+    def actors_at(self, tok, depth: int = 0) -> list[MentionSpan]:
+        """Actor mentions denoted by the phrase headed by ``tok`` (with its conjuncts)."""
+        out: list[MentionSpan] = []
+        for t in [tok, *tok.conjuncts]:
+            s = self._one(t, depth)
+            if s is not None and s not in out:
+                out.append(s)
+        return out
+
+    def _one(self, t, depth: int) -> MentionSpan | None:
+        s = self.by_tok.get(t.i)
+        if s is not None:
+            return s
+        # modifiers inside the noun phrase: "the Chinese side", "Beijing's envoy"
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in self.by_tok:
+                return self.by_tok[c.i]
+        # "the government of China", "members of Hamas", "the sides of X"
+        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
+                                                           "army", "representative", "people"}:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            s = self._one(p, depth + 1)
+                            if s is not None:
+                                return s
+        return None
+
+    # ------------------------------------------------------------------ verbs
+    def subject(self, v, _seen=None) -> list[MentionSpan]:
+        _seen = _seen or set()
+        if v.i in _seen:
+            return []
+        _seen.add(v.i)
+        for c in v.children:
+            if c.dep_ in SUBJ:
+                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return self.actors_at(v.head)
+                return self.actors_at(c)
+            if c.dep_ == "agent":       # passive: "by X"
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.actors_at(p)
+        if any(c.dep_ in PASS_SUBJ for c in v.children):
+            return []
+        # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
+        h = v.head
+        if v.dep_ in ("xcomp", "conj", "advcl") and h is not v and h.pos_ in ("VERB", "AUX"):
+            if v.dep_ == "xcomp":
+                # object control: "urged the US to cease"
+                objs = [c for c in h.children if c.dep_ in OBJ]
+                if objs and h.lemma_.lower() in ("urge", "ask", "call", "force", "press", "lead", "order",
+                                                 "tell", "push", "allow", "invite", "encourage", "persuade"):
+                    return self.actors_at(objs[0])
+            return self.subject(h, _seen)
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.actors_at(v.head)
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
+            return self.actors_at(v.head)
+        return []
+
+    def passive_subject(self, v) -> list[MentionSpan]:
+        for c in v.children:
+            if c.dep_ in PASS_SUBJ:
+                return self.actors_at(c)
+        return []
+
+    def objects(self, v) -> list:
+        return [c for c in v.children if c.dep_ in OBJ]
+
+    def prep_objects(self, head, preps) -> list[MentionSpan]:
+        out: list[MentionSpan] = []
+        for c in head.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for s in self.actors_at(p):
+                            if s not in out:
+                                out.append(s)
+                    elif p.dep_ == "pcomp":
+                        for q in p.children:
+                            if q.dep_ in ("dobj", "pobj"):
+                                out += [s for s in self.actors_at(q) if s not in out]
+        return out
+
+    # ------------------------------------------------------------------ nouns
+    def noun_agent(self, n) -> list[MentionSpan]:
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+                s = self.by_tok.get(c.i)
+                if s is not None:
+                    return [s]
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.actors_at(p)
+                        if found:
+                            return found
+        return []
+
+    def between(self, n) -> tuple[list[MentionSpan], list[MentionSpan]]:
+        """"talks between X and Y" -> ([X], [Y])."""
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        both = self.actors_at(p)
+                        if len(both) >= 2:
+                            return [both[0]], both[1:]
+                        # "between the US and China" parsed as a compound
+                        inner = [s for s in {self.by_tok[i] for i in range(p.left_edge.i, p.right_edge.i + 1)
+                                             if i in self.by_tok}]
+                        inner.sort(key=lambda s: s.start)
+                        if len(inner) >= 2:
+                            return [inner[0]], inner[1:]
+        return [], []

@@ -1,0 +1,316 @@
+"""Event extraction: lexicon triggers in the dependency parse -> PLOVER/CAMEO events.
+
+For every sentence, each token whose lemma is in the predicate lexicon is a candidate trigger.
+The most specific lexicon entry whose constraints hold (particle, light-verb object, required
+preposition) is chosen; the actor comes from the subject (or the ``by`` phrase, or the governing
+verb), recipients from the object and the entry's prepositions; nominal triggers ("talks",
+"sanctions", "attacks") take their actors from possessives, modifiers, ``between``/``by``
+phrases or the light verb governing them.  Each event records the rule that fired, the sentence
+and its evidence offsets.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .. import ontology
+from ..actors.kb import KB, norm
+from ..actors.mentions import MentionSpan
+from ..model import ActorRef, Article, Event, Location
+from .arguments import ArgumentFinder
+from .dates import resolve as resolve_date
+from .lexicon import Entry, Lexicon
+from .status import modality
+
+VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
+PHONE_WORDS = {"phone", "telephone", "call", "video", "virtual", "videoconference", "video-link"}
+LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
+               "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
+               "extend", "begin", "start", "continue", "resume", "mount", "hold", "host", "attend", "join"}
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    trigger: object            # spaCy token
+    actors: list[MentionSpan]
+    recipients: list[MentionSpan]
+
+
+class EventExtractor:
+    def __init__(self, kb: KB, lexicon: Lexicon):
+        self.kb = kb
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ entry choice
+    def _entries(self, tok) -> list[Entry]:
+        pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            # the tagger sometimes calls a verb an adjective or a noun ("slammed", "talks")
+            pos = "verb" if tok.tag_.startswith("VB") else None
+            if pos is None:
+                return []
+        lemma = tok.lemma_.lower()
+        entries = self.lex.get(lemma, pos)
+        if not entries and pos == "noun":
+            entries = self.lex.get(tok.lower_, pos)
+        if not entries:
+            return []
+        children = list(tok.children)
+        particles = {c.lower_ for c in children if c.dep_ == "prt"}
+        # particles can be mis-attached as prepositions ("call off a trip")
+        particles |= {c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in ("off", "out", "up", "down", "back")}
+        preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
+        objs = [c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+        obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        ok = []
+        for e in entries:
+            if e.particle and e.particle not in particles:
+                continue
+            if e.prep_required and e.prep_required not in preps:
+                continue
+            if e.objects and not (obj_lemmas & set(e.objects)):
+                continue
+            ok.append(e)
+        ok.sort(key=lambda e: (-e.specificity, -e.weight))
+        return ok
+
+    # ------------------------------------------------------------------ candidates
+    def _verb_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive:
+            actors = []
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            actors = af.actors_at(p)
+            recipients = af.passive_subject(tok) if e.object else []
+        else:
+            actors = af.subject(tok)
+            recipients = []
+            if e.object:
+                for o in af.objects(tok):
+                    if e.objects and (o.lemma_.lower() in e.objects or o.lower_ in e.objects):
+                        continue
+                    recipients += af.actors_at(o)
+        heads = [tok]
+        if e.objects:
+            heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
+                      and (o.lemma_.lower() in e.objects or o.lower_ in e.objects)]
+        preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
+        for h in heads:
+            recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
+            if h is not tok:
+                a, r = af.between(h)
+                if a and not actors:
+                    actors = a
+                    recipients += [s for s in r if s not in recipients]
+        return Candidate(e, tok, actors, recipients)
+
+    def _noun_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
+        actors, recipients = af.between(tok)
+        if not actors:
+            actors = af.noun_agent(tok)
+        preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
+        recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
+        # the verb governing the noun: "held talks", "launched attacks", "Blinken's visit"
+        h = tok.head
+        if not actors and tok.dep_ in ("dobj", "obj") and h.pos_ in ("VERB", "AUX"):
+            actors = af.subject(h)
+            recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
+        if not actors and tok.dep_ in ("nsubj",) and h.lemma_.lower() in ("take", "begin", "start", "come", "end"):
+            pass
+        if not actors and tok.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and h.lower_ == "of":
+            # "the importance of talks" -> nothing; "the leaders of X held"
+            pass
+        return Candidate(e, tok, actors, recipients)
+
+    # ------------------------------------------------------------------ main
+    def extract(self, doc, spans: list[MentionSpan], article: Article) -> list[Event]:
+        af = ArgumentFinder(doc, spans)
+        events: list[Event] = []
+        consumed: set[int] = set()        # nouns used as light-verb objects
+        for sent in doc.sents:
+            sent_events: list[Event] = []
+            for tok in sent:
+                if tok.i in consumed:
+                    continue
+                entries = self._entries(tok)
+                if not entries:
+                    continue
+                is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+                if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.i != tok.i:
+                    # a noun that another trigger already uses as its light-verb object
+                    head_entries = self._entries(tok.head)
+                    if any(tok.lemma_.lower() in he.objects for he in head_entries):
+                        continue
+                for e in entries:
+                    cand = (self._verb_candidate if is_verb else self._noun_candidate)(tok, e, af)
+                    ev = self._event(cand, doc, sent, article, af)
+                    if ev is not None:
+                        sent_events.append(ev)
+                        if e.objects:
+                            for o in tok.children:
+                                if o.lemma_.lower() in e.objects:
+                                    consumed.add(o.i)
+                        break
+            events += sent_events
+        return _dedupe(events)
+
+    # ------------------------------------------------------------------ building events
+    def _event(self, c: Candidate, doc, sent, article: Article, af) -> Event | None:
+        e = c.entry
+        actors = [s for s in c.actors if s.ref.code]
+        recipients = [s for s in c.recipients if s.ref.code and s not in actors]
+        if not actors:
+            return None
+        a_codes = {s.ref.code for s in actors}
+        recipients = [s for s in recipients if s.ref.code not in a_codes or s.ref.kind == "person"
+                      and not any(a.ref.kb_id == s.ref.kb_id for a in actors)]
+        recipients = [s for s in recipients if s.ref.code not in a_codes]
+        symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
+        if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
+            codes = {s.ref.code for s in actors}
+            if len(codes) >= 2:
+                first = actors[0]
+                recipients = [s for s in actors[1:] if s.ref.code != first.ref.code]
+                actors = [s for s in actors if s.ref.code == first.ref.code]
+        if not recipients and not e.solo:
+            return None
+        trig = c.trigger
+        date, precision = self._date(trig, sent, article)
+        status = modality(trig, e.status, date, article.date, sent)
+        if date is None and status == "asserted" and article.date:
+            date, precision = article.date, "day"
+        location = self._location(trig, sent, actors, recipients)
+        mode = e.mode
+        if e.type == "CONSULT" and mode is None:
+            mode = self._consult_mode(trig, sent, actors, recipients, location)
+        cameo = e.cameo or ontology.default_cameo(e.type, mode)
+        if e.type == "CONSULT" and mode and not e.cameo:
+            cameo = ontology.default_cameo(e.type, mode)
+        lo = min([trig.i] + [s.start for s in actors + recipients])
+        hi = max([trig.i + 1] + [s.end for s in actors + recipients])
+        ev_start, ev_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        conf = e.weight * min([s.ref.score for s in actors + recipients] or [1.0])
+        if recipients:
+            conf = min(1.0, conf + 0.1)
+        eid = hashlib.sha1(f"{article.id}|{e.type}|{ev_start}|{ev_end}|{trig.i}".encode()).hexdigest()[:16]
+        return Event(
+            event_id=eid, article_id=article.id, type=e.type, mode=mode,
+            contexts=[], cameo=cameo, goldstein=ontology.goldstein(cameo) if cameo else None,
+            intensity=ontology.intensity(e.type, mode), quad_class=ontology.quad_class(e.type),
+            actors=[_ref(s) for s in actors], recipients=[_ref(s) for s in recipients],
+            date=date, date_precision=precision, location=location, status=status,
+            sentence=sent.text, evidence_start=ev_start, evidence_end=ev_end, trigger=trig.text,
+            confidence=round(conf, 3), extractor=e.name)
+
+    def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            d, p = resolve_date(ent.text, article.date)
+            if d is None:
+                continue
+            # prefer dates attached to the trigger's clause, then the nearest
+            attached = any(t == trig or trig in t.ancestors or t.head == trig or t.head.head == trig
+                           for t in ent)
+            in_clause = ent.root.head == trig or ent.root.head.head == trig or trig in ent.root.ancestors
+            dist = min(abs(t.i - trig.i) for t in ent)
+            key = (0 if attached or in_clause else 1, dist)
+            if best is None or key < best[0]:
+                best = (key, d, p)
+        if best is None:
+            return None, None
+        if best[0][0] == 1 and best[0][1] > 12:
+            return None, None
+        return best[1], best[2]
+
+    def _location(self, trig, sent, actors, recipients) -> Location | None:
+        # "in Rome", "at the State Department", "in the Italian capital, Rome"
+        cands = []
+        for tok in sent:
+            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at"):
+                continue
+            for p in tok.children:
+                if p.dep_ != "pobj":
+                    continue
+                for t in [p, *[c for c in p.children if c.dep_ == "appos"], *p.conjuncts]:
+                    loc = self._place(t)
+                    if loc:
+                        near = t.head.head == trig or trig in t.ancestors or trig == tok.head
+                        cands.append((0 if near else 1, abs(t.i - trig.i), loc))
+        if not cands:
+            return None
+        cands.sort(key=lambda x: (x[0], x[1]))
+        if cands[0][0] == 1 and cands[0][1] > 25:
+            return None
+        return cands[0][2]
+
+    def _place(self, t) -> Location | None:
+        span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 3 else t.doc[t.i:t.i + 1]
+        for cand in (span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text):
+            k = norm(cand)
+            if k.startswith("the "):
+                k = k[4:]
+            pl = self.kb.places.get(k)
+            if pl is not None:
+                return Location(pl.name, pl.country, pl.lat, pl.lon)
+            if k in self.kb.metonyms:
+                code, _ = self.kb.metonyms[k]
+                cap = (self.kb.countries.get(code) or {}).get("capital") or {}
+                if cap.get("name"):
+                    return Location(cap["name"], code, cap.get("lat"), cap.get("lon"))
+            for kind, key in self.kb.names.get(k, []):
+                if kind == "state":
+                    c = self.kb.countries.get(key) or {}
+                    return Location(c.get("name", key), key, None, None)
+                if kind == "body":
+                    code = self.kb.entities[key].code
+                    cap = (self.kb.countries.get(code) or {}).get("capital") or {}
+                    if cap.get("name"):
+                        return Location(cap["name"], code, cap.get("lat"), cap.get("lon"))
+        return None
+
+    def _consult_mode(self, trig, sent, actors, recipients, location) -> str | None:
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        near = {t.lemma_.lower() for t in trig.subtree} | {t.lemma_.lower() for t in trig.children}
+        for s in actors + recipients:
+            near |= {w.lower() for w in s.ref.text.split()}
+        if near & PHONE_WORDS and ("phone" in words or "telephone" in words or trig.lemma_.lower() in PHONE_WORDS):
+            return "phone"
+        if "summit" in words and len({s.ref.code for s in actors + recipients}) > 2:
+            return "multilateral"
+        if (near & VISIT_WORDS) or trig.lemma_.lower() in VISIT_WORDS:
+            return "visit"
+        if location and location.country:
+            codes = {s.ref.code for s in actors + recipients}
+            if location.country not in codes:
+                return "third-party"
+        return None
+
+
+def _ref(s: MentionSpan) -> ActorRef:
+    return s.ref
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, sides, date, status) per article; keep the most confident mention."""
+    seen: dict[tuple, Event] = {}
+    out = []
+    for ev in events:
+        a = frozenset(x.code for x in ev.actors)
+        r = frozenset(x.code for x in ev.recipients)
+        sides = frozenset([a, r]) if ev.type in ("CONSULT", "AGREE", "COOPERATE") else (a, r)
+        key = (ev.type, sides, ev.date, ev.status, ev.evidence_start // 100000)
+        if key in seen:
+            prev = seen[key]
+            if ev.confidence > prev.confidence:
+                out[out.index(prev)] = ev
+                seen[key] = ev
+            continue
+        seen[key] = ev
+        out.append(ev)
+    return out

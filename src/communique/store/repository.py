@@ -1,0 +1,506 @@
+"""The communique store: saves ``ArticleResult`` records and answers queries over them.
+
+``open_store()`` opens (and creates when needed) a database:
+
+- no URL: the SQLite file ``communique.db`` in the current directory;
+- a plain path (no ``://``): a SQLite file at that path (``":memory:"`` for a throwaway one);
+- ``sqlite:///...`` or ``postgresql://...`` URLs as given (``postgresql://`` and ``postgres://``
+  use the psycopg 3 driver when it is installed).
+
+SQLite connections run in WAL mode with foreign keys enforced; writes take the database
+lock at the start of the transaction (``BEGIN IMMEDIATE``), so concurrent writers wait
+instead of failing half-way.
+
+Dates are ISO strings.  Query date bounds are inclusive; a partial ``end`` such as
+``"2024-01"`` or ``"2024"`` includes every date inside that month or year.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from sqlalchemy import (
+    and_,
+    case,
+    create_engine,
+    delete,
+    distinct,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.pool import StaticPool
+
+from ..model import ActorRef, ArticleResult, Rejected
+from .schema import (
+    ActorRow,
+    ArticleRow,
+    Base,
+    EventActorRow,
+    EventRow,
+    MentionRow,
+    QuoteRow,
+    RejectedRow,
+    actor_key,
+    article_row,
+    event_row,
+    mention_row,
+    quote_row,
+    side_row,
+)
+
+_CHUNK = 500          # ids per IN (...) list
+_WRITE = "communique_write"
+
+T_ART, T_ACT, T_MEN = ArticleRow.__table__, ActorRow.__table__, MentionRow.__table__
+T_EV, T_EA, T_QUO, T_REJ = EventRow.__table__, EventActorRow.__table__, QuoteRow.__table__, RejectedRow.__table__
+
+
+@dataclass
+class SaveStats:
+    """What one ``Store.save`` call did."""
+    articles: int = 0       # new articles stored
+    replaced: int = 0       # articles whose content changed and were stored again
+    duplicates: int = 0     # articles skipped: same id and same content already stored
+    events: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    actors: int = 0         # actors seen for the first time
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- opening
+
+def _has_psycopg() -> bool:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _resolve_url(url: str | None) -> str | URL:
+    if url is None:
+        return URL.create("sqlite", database=str(Path.cwd() / "communique.db"))
+    if url == ":memory:":
+        return "sqlite://"
+    if "://" not in url:
+        path = Path(url).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return URL.create("sqlite", database=str(path))
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return ("postgresql+psycopg://" if _has_psycopg() else "postgresql://") + rest
+    return url
+
+
+def _setup_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get(_WRITE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open the store at ``url`` (see the module docstring), creating its tables if needed."""
+    resolved = _resolve_url(url)
+    name = resolved.drivername if isinstance(resolved, URL) else resolved.split("://", 1)[0]
+    if name.startswith("sqlite"):
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        if resolved == "sqlite://":
+            kwargs["poolclass"] = StaticPool
+        engine = create_engine(resolved, **kwargs)
+        _setup_sqlite(engine)
+    else:
+        engine = create_engine(resolved, pool_pre_ping=True)
+    Base.metadata.create_all(engine)
+    return Store(engine)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _chunks(items: list, n: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _merge_actor(info: dict[str, Any], ref: ActorRef) -> None:
+    """Later non-empty values win, except that the generic kind "agent" never overrides another."""
+    for field in ("name", "code", "sector", "kb_id"):
+        value = getattr(ref, field)
+        if value:
+            info[field] = value
+    if ref.kind and (ref.kind != "agent" or not info.get("kind")):
+        info["kind"] = ref.kind
+
+
+def _date_bounds(column, start: str | None, end: str | None) -> list:
+    conds = []
+    if start:
+        conds.append(column >= start)
+    if end:
+        # "~" sorts after digits and "-": a partial end date covers the whole month/year.
+        conds.append(column <= (end if len(end) >= 10 else end + "~"))
+    return conds
+
+
+# --------------------------------------------------------------------------- the store
+
+class Store:
+    """Repository over the communique schema.  Use ``open_store`` to create one."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _write(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # ----------------------------------------------------------------- writing
+
+    def save(self, results: list[ArticleResult]) -> SaveStats:
+        """Store a batch of results in one transaction; on any error nothing of the batch is kept.
+
+        An article already stored with the same content hash is skipped; with a different hash
+        its mentions, events and quotes are deleted and it is stored again.  Within one batch a
+        later result for the same article id supersedes an earlier one.
+        """
+        stats = SaveStats()
+        batch: dict[str, ArticleResult] = {}
+        hashes: dict[str, str] = {}
+        for r in results:
+            aid, h = r.article.id, r.article.content_hash
+            if aid in batch and hashes[aid] == h:
+                stats.duplicates += 1
+                continue
+            batch[aid], hashes[aid] = r, h
+        if not batch:
+            return stats
+
+        with self._write() as s, s.begin():
+            s.connection(execution_options={_WRITE: True})
+            stored: dict[str, str] = {}
+            for chunk in _chunks(list(batch)):
+                stored.update(s.execute(select(T_ART.c.id, T_ART.c.content_hash)
+                                        .where(T_ART.c.id.in_(chunk))).all())
+            new_ids, replace_ids = [], []
+            for aid in list(batch):
+                if aid not in stored:
+                    new_ids.append(aid)
+                elif stored[aid] == hashes[aid]:
+                    stats.duplicates += 1
+                    del batch[aid]
+                else:
+                    replace_ids.append(aid)
+            if not batch:
+                return stats
+
+            self._delete_children(s, replace_ids)
+            actor_ids = self._upsert_actors(s, batch.values(), stats)
+
+            now = _now()
+            art_rows = {aid: article_row(batch[aid], hashes[aid], now) for aid in batch}
+            if new_ids:
+                s.execute(insert(T_ART), [art_rows[aid] for aid in new_ids])
+            for aid in replace_ids:
+                row = dict(art_rows[aid])
+                del row["id"]
+                s.execute(update(T_ART).where(T_ART.c.id == aid).values(**row))
+            stats.articles += len(new_ids)
+            stats.replaced += len(replace_ids)
+
+            mentions, events, sides, quotes = [], [], [], []
+            for aid, r in batch.items():
+                mentions += [mention_row(aid, m, actor_ids) for m in r.mentions]
+                for e in r.events:
+                    events.append(event_row(aid, e))
+                    for side, refs in (("actor", e.actors), ("recipient", e.recipients)):
+                        sides += [side_row(e.event_id, side, ref, actor_ids) for ref in refs]
+                quotes += [quote_row(aid, q, actor_ids) for q in r.quotes]
+            for table, rows in ((T_MEN, mentions), (T_EV, events), (T_EA, sides), (T_QUO, quotes)):
+                if rows:
+                    s.execute(insert(table), rows)
+            stats.mentions += len(mentions)
+            stats.events += len(events)
+            stats.quotes += len(quotes)
+        return stats
+
+    def _delete_children(self, s: Session, article_ids: list[str]) -> None:
+        for chunk in _chunks(article_ids):
+            event_ids = select(T_EV.c.event_id).where(T_EV.c.article_id.in_(chunk))
+            s.execute(delete(T_EA).where(T_EA.c.event_id.in_(event_ids)))
+            s.execute(delete(T_EV).where(T_EV.c.article_id.in_(chunk)))
+            s.execute(delete(T_MEN).where(T_MEN.c.article_id.in_(chunk)))
+            s.execute(delete(T_QUO).where(T_QUO.c.article_id.in_(chunk)))
+
+    def _upsert_actors(self, s: Session, results: Iterable[ArticleResult],
+                       stats: SaveStats) -> dict[str, int]:
+        info: dict[str, dict[str, Any]] = {}
+        for r in results:
+            refs = [m.actor for m in r.mentions] + [q.speaker for q in r.quotes if q.speaker]
+            for e in r.events:
+                refs += e.actors + e.recipients
+            for ref in refs:
+                key = actor_key(ref)
+                if key is not None:
+                    _merge_actor(info.setdefault(key, {}), ref)
+        if not info:
+            return {}
+        cols = (T_ACT.c.id, T_ACT.c.key, T_ACT.c.name, T_ACT.c.code, T_ACT.c.sector,
+                T_ACT.c.kind, T_ACT.c.kb_id)
+        found: dict[str, Any] = {}
+        for chunk in _chunks(list(info)):
+            for row in s.execute(select(*cols).where(T_ACT.c.key.in_(chunk))):
+                found[row.key] = row
+        missing = [k for k in info if k not in found]
+        if missing:
+            rows = [{"key": k, "name": info[k].get("name"), "code": info[k].get("code"),
+                     "sector": info[k].get("sector"), "kind": info[k].get("kind"),
+                     "kb_id": info[k].get("kb_id")} for k in missing]
+            dialect = s.get_bind().dialect.name
+            if dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            elif dialect == "sqlite":
+                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+            else:
+                dialect_insert = None
+            if dialect_insert is not None:   # another writer may have added the same actor meanwhile
+                s.execute(dialect_insert(T_ACT).on_conflict_do_nothing(index_elements=["key"]), rows)
+            else:
+                s.execute(insert(T_ACT), rows)
+            stats.actors += len(missing)
+        ids = {k: row.id for k, row in found.items()}
+        for chunk in _chunks(missing):
+            ids.update(s.execute(select(T_ACT.c.key, T_ACT.c.id)
+                                 .where(T_ACT.c.key.in_(chunk))).all())
+        for key, row in found.items():
+            changes = {f: v for f, v in info[key].items()
+                       if v and v != getattr(row, f) and not (f == "kind" and v == "agent" and row.kind)}
+            if changes:
+                s.execute(update(T_ACT).where(T_ACT.c.id == row.id).values(**changes))
+        return ids
+
+    def record_rejected(self, rejected: list[Rejected]) -> None:
+        if not rejected:
+            return
+        now = _now()
+        with self._write() as s, s.begin():
+            s.connection(execution_options={_WRITE: True})
+            s.execute(insert(T_REJ), [{"origin": r.origin, "reason": r.reason, "at": now}
+                                      for r in rejected])
+
+    # ----------------------------------------------------------------- reading
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as c:
+            return c.execute(select(T_ART.c.id).where(T_ART.c.id == article_id)).first() is not None
+
+    def article_ids(self) -> set[str]:
+        with self.engine.connect() as c:
+            return set(c.execute(select(T_ART.c.id)).scalars())
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article with its analysed text (event and quote offsets refer to ``text``)."""
+        with self.engine.connect() as c:
+            row = c.execute(select(T_ART).where(T_ART.c.id == article_id)).mappings().first()
+        return dict(row) if row else None
+
+    def articles(self, limit: int = 100, offset: int = 0, with_text: bool = False) -> list[dict[str, Any]]:
+        n_events = (select(func.count()).select_from(T_EV).where(T_EV.c.article_id == T_ART.c.id)
+                    .scalar_subquery().label("events"))
+        cols = [c for c in T_ART.c if with_text or c.name != "text"]
+        q = (select(*cols, n_events).order_by(T_ART.c.date.desc().nulls_last(), T_ART.c.id)
+             .limit(limit).offset(offset))
+        with self.engine.connect() as c:
+            return [dict(r) for r in c.execute(q).mappings()]
+
+    def _actor_condition(self, actor: str):
+        value = actor.strip()
+        code_conds = []
+        for code in {value, value.upper()}:
+            code_conds += [T_EV.c.actor_codes.contains(f"|{code}|", autoescape=True),
+                           T_EV.c.recipient_codes.contains(f"|{code}|", autoescape=True)]
+        by_name = (exists().where(T_EA.c.event_id == T_EV.c.event_id, T_EA.c.actor_id == T_ACT.c.id,
+                                  func.lower(T_ACT.c.name).contains(value.lower(), autoescape=True)))
+        return or_(*code_conds, by_name)
+
+    def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
+               type: str | None = None, start: str | None = None, end: str | None = None,
+               source: str | None = None, article_id: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events in the DESIGN.md record shape, plus the article's ``source`` and ``title``.
+
+        ``actor``: a code ("USA") or a case-insensitive name substring, on either side.
+        ``dyad``: two codes, one on each side, in either order.  Ordered by date, then article.
+        """
+        conds = []
+        if actor:
+            conds.append(self._actor_condition(actor))
+        if dyad:
+            a, b = (f"|{c}|" for c in dyad)
+            ac, rc = T_EV.c.actor_codes, T_EV.c.recipient_codes
+            conds.append(or_(and_(ac.contains(a, autoescape=True), rc.contains(b, autoescape=True)),
+                             and_(ac.contains(b, autoescape=True), rc.contains(a, autoescape=True))))
+        if type:
+            conds.append(T_EV.c.type.in_({type, type.upper()}))
+        conds += _date_bounds(T_EV.c.date, start, end)
+        if source:
+            conds.append(func.lower(T_ART.c.source) == source.lower())
+        if article_id:
+            conds.append(T_EV.c.article_id == article_id)
+        q = (select(T_EV, T_ART.c.source, T_ART.c.title)
+             .join(T_ART, T_ART.c.id == T_EV.c.article_id)
+             .where(*conds)
+             .order_by(T_EV.c.date.asc().nulls_last(), T_EV.c.article_id, T_EV.c.evidence_start,
+                       T_EV.c.event_id)
+             .limit(limit).offset(offset))
+        with self.engine.connect() as c:
+            rows = list(c.execute(q).mappings())
+            sides = self._sides(c, [r["event_id"] for r in rows])
+        return [self._event_record(r, sides.get(r["event_id"], {})) for r in rows]
+
+    @staticmethod
+    def _sides(c, event_ids: list[str]) -> dict[str, dict[str, list]]:
+        out: dict[str, dict[str, list]] = {}
+        for chunk in _chunks(event_ids):
+            q = (select(T_EA.c.event_id, T_EA.c.side, T_EA.c.text, T_EA.c.start, T_EA.c.end,
+                        T_EA.c.role, T_EA.c.sector.label("ref_sector"), T_ACT.c.name, T_ACT.c.code,
+                        T_ACT.c.sector, T_ACT.c.kb_id)
+                 .select_from(T_EA.outerjoin(T_ACT, T_ACT.c.id == T_EA.c.actor_id))
+                 .where(T_EA.c.event_id.in_(chunk)).order_by(T_EA.c.id))
+            for r in c.execute(q):
+                item = {"name": r.name, "code": r.code, "sector": r.ref_sector or r.sector,
+                        "role": r.role, "kb_id": r.kb_id, "text": r.text, "start": r.start, "end": r.end}
+                out.setdefault(r.event_id, {}).setdefault(r.side, []).append(item)
+        return out
+
+    @staticmethod
+    def _event_record(r, sides: dict[str, list]) -> dict[str, Any]:
+        has_loc = r["location_name"] is not None or r["lat"] is not None
+        conf = r["confidence"]
+        return {
+            "event_id": r["event_id"], "article_id": r["article_id"], "type": r["type"],
+            "mode": r["mode"], "contexts": list(r["contexts"] or []), "cameo": r["cameo"],
+            "goldstein": r["goldstein"], "intensity": r["intensity"], "quad_class": r["quad_class"],
+            "actors": sides.get("actor", []), "recipients": sides.get("recipient", []),
+            "date": r["date"], "date_precision": r["date_precision"],
+            "location": {"name": r["location_name"], "country": r["location_country"],
+                         "lat": r["lat"], "lon": r["lon"]} if has_loc else None,
+            "status": r["status"], "topics": list(r["topics"] or []), "sentence": r["sentence"],
+            "evidence": {"start": r["evidence_start"], "end": r["evidence_end"]},
+            "trigger": r["trigger"], "confidence": None if conf is None else round(conf, 3),
+            "extractor": r["extractor"], "source": r["source"], "title": r["title"],
+        }
+
+    def quotes(self, speaker: str | None = None, article_id: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotes; ``speaker`` matches a speaker code or a case-insensitive name substring."""
+        conds = []
+        if speaker:
+            value = speaker.strip()
+            conds.append(or_(T_QUO.c.speaker_code.in_({value, value.upper()}),
+                             func.lower(T_QUO.c.speaker_name).contains(value.lower(), autoescape=True)))
+        if article_id:
+            conds.append(T_QUO.c.article_id == article_id)
+        q = (select(T_QUO, T_ACT.c.sector, T_ACT.c.kb_id, T_ART.c.source, T_ART.c.title, T_ART.c.date)
+             .select_from(T_QUO.join(T_ART, T_ART.c.id == T_QUO.c.article_id)
+                          .outerjoin(T_ACT, T_ACT.c.id == T_QUO.c.speaker_actor_id))
+             .where(*conds)
+             .order_by(T_ART.c.date.asc().nulls_last(), T_QUO.c.article_id, T_QUO.c.start, T_QUO.c.id)
+             .limit(limit).offset(offset))
+        out = []
+        with self.engine.connect() as c:
+            for r in c.execute(q).mappings():
+                has_speaker = r["speaker_name"] or r["speaker_code"] or r["speaker_actor_id"]
+                has_addressee = r["addressee_name"] or r["addressee_code"]
+                out.append({
+                    "id": r["id"], "article_id": r["article_id"],
+                    "speaker": {"name": r["speaker_name"], "code": r["speaker_code"],
+                                "sector": r["sector"], "kb_id": r["kb_id"]} if has_speaker else None,
+                    "addressee": {"name": r["addressee_name"], "code": r["addressee_code"]}
+                    if has_addressee else None,
+                    "text": r["text"], "kind": r["kind"], "cue": r["cue"], "start": r["start"],
+                    "end": r["end"], "date": r["date"], "source": r["source"], "title": r["title"],
+                })
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """Counts, events per type, top dyads (order-free), top actors and the date range."""
+        with self.engine.connect() as c:
+            def count(table) -> int:
+                return c.execute(select(func.count()).select_from(table)).scalar_one()
+
+            counts = {name: count(t) for name, t in (
+                ("articles", T_ART), ("events", T_EV), ("actors", T_ACT), ("mentions", T_MEN),
+                ("quotes", T_QUO), ("rejected", T_REJ))}
+            n = func.count().label("n")
+            by_type = {t: k for t, k in c.execute(
+                select(T_EV.c.type, n).group_by(T_EV.c.type).order_by(n.desc(), T_EV.c.type))}
+
+            ea1, ea2 = aliased(T_EA), aliased(T_EA)
+            ac1, ac2 = aliased(T_ACT), aliased(T_ACT)
+            c1, c2 = ac1.c.code, ac2.c.code
+            lo, hi = case((c1 <= c2, c1), else_=c2), case((c1 <= c2, c2), else_=c1)
+            n_ev = func.count(distinct(ea1.c.event_id)).label("n")
+            dyad_q = (select(lo.label("a"), hi.label("b"), n_ev)
+                      .select_from(ea1.join(ac1, ac1.c.id == ea1.c.actor_id)
+                                   .join(ea2, and_(ea2.c.event_id == ea1.c.event_id,
+                                                   ea2.c.side == "recipient"))
+                                   .join(ac2, ac2.c.id == ea2.c.actor_id))
+                      .where(ea1.c.side == "actor", c1.is_not(None), c2.is_not(None))
+                      .group_by(lo, hi).order_by(n_ev.desc(), lo, hi).limit(10))
+            dyads = [{"dyad": [r.a, r.b], "events": r.n} for r in c.execute(dyad_q)]
+
+            n_act = func.count(distinct(T_EA.c.event_id)).label("n")
+            actor_q = (select(T_ACT.c.id, T_ACT.c.name, T_ACT.c.code, T_ACT.c.kb_id, n_act)
+                       .select_from(T_EA.join(T_ACT, T_ACT.c.id == T_EA.c.actor_id))
+                       .group_by(T_ACT.c.id, T_ACT.c.name, T_ACT.c.code, T_ACT.c.kb_id)
+                       .order_by(n_act.desc(), T_ACT.c.name).limit(10))
+            actors = [{"name": r.name, "code": r.code, "kb_id": r.kb_id, "events": r.n}
+                      for r in c.execute(actor_q)]
+            first, last = c.execute(select(func.min(T_EV.c.date), func.max(T_EV.c.date))).one()
+            a_first, a_last = c.execute(select(func.min(T_ART.c.date), func.max(T_ART.c.date))).one()
+        return {**counts, "events_by_type": by_type, "top_dyads": dyads, "top_actors": actors,
+                "date_range": {"start": first, "end": last},
+                "article_date_range": {"start": a_first, "end": a_last}}
+
+
+__all__ = ["SaveStats", "Store", "actor_key", "open_store"]

@@ -1,0 +1,256 @@
+"""Database schema of the communique store (SQLAlchemy 2.0 declarative).
+
+Only portable column types are used (String, Text, Integer, Float, JSON), so the same
+schema runs on a SQLite file and on PostgreSQL.  Dates are ISO 8601 strings
+("YYYY-MM-DD", or shorter when only the month or year is known); they sort correctly as
+text.  Timestamps (``ingested_at``, ``rejected.at``) are ISO 8601 UTC strings.
+
+Tables
+------
+articles      one row per article; ``text`` is the analysed body (offsets refer to it)
+actors        one row per distinct resolved actor, identified by ``key``:
+              ``kb:<kb_id>`` when the knowledge base id is known, else ``cn:<code>|<name>``
+mentions      every actor mention of an article
+events        one row per coded event, with denormalised ``actor_codes`` and
+              ``recipient_codes`` ("|USA|CHN|", empty string when no code) for fast filtering
+event_actors  the actors (side "actor") and recipients (side "recipient") of each event
+quotes        direct and reported speech, with speaker and addressee
+rejected      inputs that could not be read, with the reason
+
+``sector`` on mentions and event_actors keeps the sector of that particular reference
+(the same state may act through its government or its military); ``actors.sector`` is
+the actor's default.
+
+The functions at the end map the typed records of ``communique.model`` onto table rows.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ..model import ActorRef, ArticleResult, Event, Mention, Quote
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    date: Mapped[str | None] = mapped_column(String)
+    source: Mapped[str | None] = mapped_column(String)
+    url: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(String)
+    content_hash: Mapped[str] = mapped_column(String, nullable=False)
+    ingested_at: Mapped[str] = mapped_column(String, nullable=False)
+
+    __table_args__ = (Index("ix_articles_date", "date"), Index("ix_articles_source", "source"))
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String, nullable=False, unique=True)
+    name: Mapped[str | None] = mapped_column(String)
+    code: Mapped[str | None] = mapped_column(String)
+    sector: Mapped[str | None] = mapped_column(String)
+    kind: Mapped[str | None] = mapped_column(String)
+    kb_id: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (Index("ix_actors_code", "code"),)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), nullable=False)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    start: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    end: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    sentence: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    role: Mapped[str | None] = mapped_column(String)
+    sector: Mapped[str | None] = mapped_column(String)
+    method: Mapped[str | None] = mapped_column(String)
+    score: Mapped[float | None] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_mentions_article_id", "article_id"),
+                      Index("ix_mentions_actor_id", "actor_id"))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    event_id: Mapped[str] = mapped_column(String, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), nullable=False)
+    type: Mapped[str] = mapped_column(String, nullable=False)
+    mode: Mapped[str | None] = mapped_column(String)
+    contexts: Mapped[list | None] = mapped_column(JSON)
+    cameo: Mapped[str | None] = mapped_column(String)
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    intensity: Mapped[float | None] = mapped_column(Float)
+    quad_class: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String)
+    date_precision: Mapped[str | None] = mapped_column(String)
+    location_name: Mapped[str | None] = mapped_column(String)
+    location_country: Mapped[str | None] = mapped_column(String)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String, nullable=False, default="asserted")
+    topics: Mapped[list | None] = mapped_column(JSON)
+    sentence: Mapped[str | None] = mapped_column(Text)
+    evidence_start: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    evidence_end: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    trigger: Mapped[str | None] = mapped_column(String)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    extractor: Mapped[str | None] = mapped_column(String)
+    actor_codes: Mapped[str] = mapped_column(String, nullable=False, default="")
+    recipient_codes: Mapped[str] = mapped_column(String, nullable=False, default="")
+
+    __table_args__ = (Index("ix_events_date", "date"),
+                      Index("ix_events_type", "type"),
+                      Index("ix_events_article_id", "article_id"))
+
+
+class EventActorRow(Base):
+    __tablename__ = "event_actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.event_id"), nullable=False)
+    side: Mapped[str] = mapped_column(String, nullable=False)          # "actor" | "recipient"
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    start: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    end: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    role: Mapped[str | None] = mapped_column(String)
+    sector: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (Index("ix_event_actors_event_id", "event_id"),
+                      Index("ix_event_actors_actor_id", "actor_id"))
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), nullable=False)
+    speaker_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
+    speaker_name: Mapped[str | None] = mapped_column(String)
+    speaker_code: Mapped[str | None] = mapped_column(String)
+    addressee_name: Mapped[str | None] = mapped_column(String)
+    addressee_code: Mapped[str | None] = mapped_column(String)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    kind: Mapped[str] = mapped_column(String, nullable=False)
+    cue: Mapped[str | None] = mapped_column(String)
+    start: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+    end: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
+
+    __table_args__ = (Index("ix_quotes_article_id", "article_id"),)
+
+
+class RejectedRow(Base):
+    __tablename__ = "rejected"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Text, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    at: Mapped[str] = mapped_column(String, nullable=False)
+
+
+# --------------------------------------------------------------------------- records -> rows
+
+def actor_key(ref: ActorRef | None) -> str | None:
+    """Identity of an actor: its knowledge-base id, else its code and name; None if unresolved."""
+    if ref is None:
+        return None
+    if ref.kb_id:
+        return "kb:" + ref.kb_id
+    if not ref.code and not ref.name:
+        return None
+    name = re.sub(r"\s+", " ", (ref.name or "")).strip().casefold()
+    return f"cn:{ref.code or ''}|{name}"
+
+
+def _codes(refs: Iterable[ActorRef]) -> str:
+    codes: list[str] = []
+    for r in refs:
+        if r.code and r.code not in codes:
+            codes.append(r.code)
+    return "|" + "|".join(codes) + "|" if codes else ""
+
+
+def _float(x) -> float | None:
+    return None if x is None else float(x)
+
+
+def article_row(r: ArticleResult, content_hash: str, now: str) -> dict[str, Any]:
+    a = r.article
+    return {"id": a.id, "title": a.title, "text": a.body, "date": a.date, "source": a.source,
+            "url": a.url, "origin": a.origin, "dateline": a.dateline,
+            "content_hash": content_hash, "ingested_at": now}
+
+
+def mention_row(aid: str, m: Mention, actor_ids: dict[str, int]) -> dict[str, Any]:
+    a = m.actor
+    return {"article_id": aid, "actor_id": actor_ids.get(actor_key(a)), "text": a.text or "",
+            "start": a.start, "end": a.end, "sentence": m.sentence, "role": a.role,
+            "sector": a.sector, "method": a.method, "score": _float(a.score)}
+
+
+def event_row(aid: str, e: Event) -> dict[str, Any]:
+    loc = e.location
+    return {
+        "event_id": e.event_id, "article_id": aid, "type": e.type, "mode": e.mode,
+        "contexts": list(e.contexts or []), "cameo": e.cameo, "goldstein": _float(e.goldstein),
+        "intensity": _float(e.intensity), "quad_class": e.quad_class, "date": e.date,
+        "date_precision": e.date_precision,
+        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+        "lat": _float(loc.lat) if loc else None, "lon": _float(loc.lon) if loc else None,
+        "status": e.status, "topics": list(e.topics or []), "sentence": e.sentence,
+        "evidence_start": e.evidence_start, "evidence_end": e.evidence_end, "trigger": e.trigger,
+        "confidence": _float(e.confidence), "extractor": e.extractor,
+        "actor_codes": _codes(e.actors), "recipient_codes": _codes(e.recipients),
+    }
+
+
+def side_row(event_id: str, side: str, ref: ActorRef, actor_ids: dict[str, int]) -> dict[str, Any]:
+    return {"event_id": event_id, "side": side, "actor_id": actor_ids.get(actor_key(ref)),
+            "text": ref.text or "", "start": ref.start, "end": ref.end, "role": ref.role,
+            "sector": ref.sector}
+
+
+def quote_row(aid: str, q: Quote, actor_ids: dict[str, int]) -> dict[str, Any]:
+    sp, ad = q.speaker, q.addressee
+    return {"article_id": aid, "speaker_actor_id": actor_ids.get(actor_key(sp)) if sp else None,
+            "speaker_name": sp.name if sp else None, "speaker_code": sp.code if sp else None,
+            "addressee_name": ad.name if ad else None, "addressee_code": ad.code if ad else None,
+            "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end}
+
+
+__all__ = [
+    "ActorRow",
+    "ArticleRow",
+    "Base",
+    "EventActorRow",
+    "EventRow",
+    "MentionRow",
+    "QuoteRow",
+    "RejectedRow",
+    "actor_key",
+    "article_row",
+    "event_row",
+    "mention_row",
+    "quote_row",
+    "side_row",
+]

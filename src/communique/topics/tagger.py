@@ -1,0 +1,49 @@
+"""Issue topics tagged from trigger words (``data/topics/topics.yaml``).
+
+Each topic lists words and phrases; a text gets every topic whose phrase occurs in it
+(case-insensitive, on word boundaries).  ``explain`` returns the words that fired.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "topics" / "topics.yaml"
+
+
+class TopicTagger:
+    def __init__(self, topics: dict[str, list[str]]):
+        self.topics = topics
+        self._re = {t: re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+                                  + r")(?!\w)", re.I) for t, ws in topics.items() if ws}
+
+    def explain(self, text: str) -> dict[str, list[str]]:
+        out = {}
+        for t, rx in self._re.items():
+            hits = sorted({m.group(1) for m in rx.finditer(text)})
+            if hits:
+                out[t] = hits
+        return out
+
+    def tag(self, text: str) -> list[str]:
+        return list(self.explain(text))
+
+
+def load_topics(extra: str | None = None) -> dict[str, list[str]]:
+    with open(DATA, encoding="utf-8") as f:
+        topics = {k: list(v.get("words") or []) for k, v in (yaml.safe_load(f) or {}).items()}
+    extra = extra or os.environ.get("COMMUNIQUE_TOPICS")
+    if extra:
+        with open(extra, encoding="utf-8") as f:
+            for k, v in (yaml.safe_load(f) or {}).items():
+                topics[k] = list(v.get("words") or [])
+    return topics
+
+
+@lru_cache(maxsize=2)
+def get_tagger(extra: str | None = None) -> TopicTagger:
+    return TopicTagger(load_topics(extra))
