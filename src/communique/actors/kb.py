@@ -29,6 +29,18 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
+
+
+def family_name(name: str | None, countries) -> str:
+    toks = norm(name or "").split()
+    if not toks:
+        return ""
+    if len(toks) >= 2 and any(c in FAMILY_NAME_FIRST for c in countries if c):
+        return toks[0]
+    return toks[-1]
+
+
 @dataclass
 class Role:
     office: str
@@ -60,7 +72,9 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return norm(self.name).split()[-1] if self.name else ""
+        """The family name used alone in news: the first word of Chinese and Korean names
+        ("Xi Jinping" -> "xi"), the last word otherwise."""
+        return family_name(self.name, [r.country for r in self.roles])
 
 
 @dataclass
@@ -129,12 +143,13 @@ class KB:
         for pid, p in self.people.items():
             for a in [p.name, *p.aliases]:
                 self.add_name(a, "person", pid)
+            codes = [r.country for r in p.roles]
             for a in [p.name, *p.aliases]:
-                toks = norm(a).split()
-                if len(toks) > 1:
-                    self.surnames.setdefault(toks[-1], [])
-                    if pid not in self.surnames[toks[-1]]:
-                        self.surnames[toks[-1]].append(pid)
+                if len(norm(a).split()) > 1:
+                    fam = family_name(a, codes)
+                    self.surnames.setdefault(fam, [])
+                    if pid not in self.surnames[fam]:
+                        self.surnames[fam].append(pid)
         for office, rec in self.offices.items():
             for t in rec.get("titles") or []:
                 self.title_offices.setdefault(norm(t), []).append((office, None))

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import ActorRef
-from .kb import KB, norm
-from .resolve import PersonResolver
+from .kb import KB, family_name, norm
+from .resolve import PersonResolver, name_similarity
 
 STOP_LEFT = {"det", "punct", "cc", "prep", "mark", "advmod", "nummod", "quantmod", "acl", "relcl"}
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
@@ -42,6 +42,10 @@ class MentionFinder:
         self._title_keys = sorted(kb.title_offices, key=len, reverse=True)
 
     # ------------------------------------------------------------------ hints
+    def surname_of(self, ref: ActorRef) -> str:
+        p = self.kb.people.get(ref.kb_id or "")
+        return p.surname if p else family_name(ref.name, [ref.code])
+
     def title_hints(self, text: str) -> tuple[list[tuple[str, str | None]], str | None]:
         """Offices named in a phrase (longest title first) and the title words found."""
         t = " " + norm(text) + " "
@@ -116,7 +120,7 @@ class MentionFinder:
         for tok in doc:
             if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            ms = self._agent(doc, tok, spans, persons)
+            ms = self._agent(doc, tok, spans, persons, day)
             if ms:
                 spans = [s for s in spans if not (ms.start <= s.start and s.end <= ms.end)]
                 taken = [False] * len(doc)
@@ -177,7 +181,7 @@ class MentionFinder:
         # in-document coreference first for a bare surname
         if len(name_text.split()) == 1:
             for p in reversed(persons):
-                if p.ref.name and norm(p.ref.name).split()[-1] == norm(name_text):
+                if p.ref.name and self.surname_of(p.ref) == norm(name_text):
                     ref = replace(p.ref, text=doc[left:ent.end].text, start=doc[left].idx,
                                   end=ent.end_char, method="coref:surname", score=0.9)
                     return MentionSpan(ref, left, ent.end, h.i)
@@ -202,15 +206,14 @@ class MentionFinder:
     def _surname(self, doc, tok, persons, day) -> MentionSpan | None:
         k = norm(re.sub(r"[’']s$", "", tok.text))
         for p in reversed(persons):
-            if p.ref.name and norm(p.ref.name).split()[-1] == k and p.start < tok.i:
+            if p.ref.name and self.surname_of(p.ref) == k and p.start < tok.i:
                 ref = replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                               method="coref:surname", score=0.9)
                 return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
         # misspelt surname of a person already in the document ("Blanken" for Blinken)
         for p in reversed(persons):
             if p.ref.name and p.start < tok.i and len(k) > 3:
-                sur = norm(p.ref.name).split()[-1]
-                from .resolve import name_similarity
+                sur = self.surname_of(p.ref)
                 if name_similarity(k, sur) >= 0.8 and k[0] == sur[0]:
                     ref = replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                   method="coref:surname-fuzzy", score=0.75)
@@ -261,7 +264,31 @@ class MentionFinder:
         return None
 
     # ------------------------------------------------------------------ agents
-    def _agent(self, doc, tok, spans, persons) -> MentionSpan | None:
+    SPECIFIC_OFFICES = {"head_of_state", "head_of_government", "vice_president", "foreign_minister",
+                        "defence_minister", "finance_minister", "trade_minister", "interior_minister",
+                        "national_security_adviser", "spokesperson_foreign", "spokesperson_presidential",
+                        "spokesperson_defence", "chief_of_staff_military"}
+
+    def _office_holder(self, span, code, day, word) -> ActorRef | None:
+        """"a State Department spokesperson", "the Chinese foreign minister": the one person who
+        held that office in that country on the article date, when the knowledge base knows them."""
+        if word not in COREF_TITLES or not day:
+            return None
+        offices, _ = self.title_hints(span.text)
+        offices = [(o, c) for o, c in offices if o in self.SPECIFIC_OFFICES and (c is None or c == code)]
+        if not offices:
+            return None
+        holders = self.people.holders(day, offices, code)
+        if len(holders) != 1:
+            return None
+        p = holders[0]
+        role, former = self.people._pick_role(p, day, offices, code)
+        return ActorRef(name=p.name, code=code, sector=role.sector if role else "GOV",
+                        role=role.title if role else None, kb_id=p.id, text=span.text,
+                        start=span.start_char, end=span.end_char, kind="person",
+                        method="role-holder", score=0.75)
+
+    def _agent(self, doc, tok, spans, persons, day=None) -> MentionSpan | None:
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
         if sector is None:
@@ -278,6 +305,9 @@ class MentionFinder:
                 start = min(s.start, c.left_edge.i)
                 while start < tok.i and doc[start].dep_ in ("det", "punct"):
                     start += 1
+                holder = self._office_holder(doc[start:tok.i + 1], s.ref.code, day, word)
+                if holder is not None:
+                    return MentionSpan(holder, start, tok.i + 1, tok.i)
                 ref = ActorRef(name=s.ref.name, code=s.ref.code, sector=sec, kb_id=s.ref.kb_id,
                                text=doc[start:tok.i + 1].text, start=doc[start].idx,
                                end=tok.idx + len(tok), kind="agent", method="agent:" + word, score=0.85)

@@ -23,7 +23,6 @@ from .lexicon import Entry, Lexicon
 from .status import modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
-PHONE_WORDS = {"phone", "telephone", "call", "video", "virtual", "videoconference", "video-link"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
                "extend", "begin", "start", "continue", "resume", "mount", "hold", "host", "attend", "join"}
@@ -63,6 +62,9 @@ class EventExtractor:
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
         objs = [c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
+            mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
         ok = []
         for e in entries:
             if e.particle and e.particle not in particles:
@@ -70,6 +72,8 @@ class EventExtractor:
             if e.prep_required and e.prep_required not in preps:
                 continue
             if e.objects and not (obj_lemmas & set(e.objects)):
+                continue
+            if e.modifier and not (mods & set(e.modifier)):
                 continue
             ok.append(e)
         ok.sort(key=lambda e: (-e.specificity, -e.weight))
@@ -166,10 +170,12 @@ class EventExtractor:
         if not actors:
             return None
         a_codes = {s.ref.code for s in actors}
-        recipients = [s for s in recipients if s.ref.code not in a_codes or s.ref.kind == "person"
-                      and not any(a.ref.kb_id == s.ref.kb_id for a in actors)]
-        recipients = [s for s in recipients if s.ref.code not in a_codes]
         symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
+        a_keys = {_identity(s.ref) for s in actors}
+        # a recipient of the actor's own country is kept when it is a different actor
+        # ("Turkish police dispersed Turkish students"), never for two-sided types
+        recipients = [s for s in recipients if s.ref.code not in a_codes
+                      or (not symmetric and _identity(s.ref) not in a_keys)]
         if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
             codes = {s.ref.code for s in actors}
             if len(codes) >= 2:
@@ -279,7 +285,9 @@ class EventExtractor:
         near = {t.lemma_.lower() for t in trig.subtree} | {t.lemma_.lower() for t in trig.children}
         for s in actors + recipients:
             near |= {w.lower() for w in s.ref.text.split()}
-        if near & PHONE_WORDS and ("phone" in words or "telephone" in words or trig.lemma_.lower() in PHONE_WORDS):
+        negated_call = any(c.dep_ in ("prt", "prep") and c.lower_ == "off" for c in trig.children)
+        if not negated_call and (near & {"phone", "telephone", "video", "videoconference"}
+                                 or trig.lemma_.lower() in ("phone", "telephone")):
             return "phone"
         if "summit" in words and len({s.ref.code for s in actors + recipients}) > 2:
             return "multilateral"
@@ -290,6 +298,10 @@ class EventExtractor:
             if location.country not in codes:
                 return "third-party"
         return None
+
+
+def _identity(ref: ActorRef) -> tuple:
+    return (ref.code, ref.kb_id or ref.name, ref.sector)
 
 
 def _ref(s: MentionSpan) -> ActorRef:

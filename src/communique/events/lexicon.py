@@ -30,6 +30,7 @@ class Entry:
     object: bool = True
     particle: str | None = None
     prep_required: str | None = None
+    modifier: tuple[str, ...] = ()
     status: str | None = None
     solo: bool = False
     symmetric_subject: bool = False
@@ -38,7 +39,8 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + (2 if self.particle else 0) + (1 if self.prep_required else 0)
+        return ((2 if self.objects else 0) + (2 if self.particle else 0) + (1 if self.prep_required else 0)
+                + (2 if self.modifier else 0))
 
     @property
     def name(self) -> str:
@@ -49,6 +51,8 @@ class Entry:
             parts.append("+" + "/".join(self.objects[:3]))
         if self.prep_required:
             parts.append(self.prep_required)
+        if self.modifier:
+            parts.insert(0, "/".join(self.modifier[:3]))
         return f"lexicon:{self.pos}:{' '.join(parts)}"
 
 
@@ -63,7 +67,8 @@ def _entry(d: dict, source: str) -> Entry:
         preps=tuple(str(p).lower() for p in d.get("preps") or ()),
         objects=tuple(str(o).lower() for o in d.get("objects") or ()),
         object=bool(d.get("object", True)), particle=(d.get("particle") or None),
-        prep_required=(d.get("prep_required") or None), status=d.get("status") or None,
+        prep_required=(d.get("prep_required") or None),
+        modifier=tuple(str(m).lower() for m in d.get("modifier") or ()), status=d.get("status") or None,
         solo=bool(d.get("solo", False)), symmetric_subject=bool(d.get("symmetric_subject", False)),
         weight=float(d.get("weight", 0.8)), source=source)
 

@@ -105,13 +105,14 @@ class QuoteExtractor:
         sents = {t.sent for t in qspan}
         first = qspan[0].sent
         cands = []
+        according = None
         for sent in sorted(sents, key=lambda s: s.start):
             for t in sent:
                 if in_quote[t.i] or t.lemma_.lower() not in SAY_VERBS or t.pos_ not in ("VERB", "AUX"):
                     continue
                 d = min(abs(t.i - qspan.start), abs(t.i - (qspan.end - 1)))
                 cands.append((d, t))
-            # "according to X"
+            # "according to X" (used when no reporting verb names a speaker)
             for t in sent:
                 if t.lower_ == "according" and not in_quote[t.i]:
                     for c in t.children:
@@ -119,7 +120,7 @@ class QuoteExtractor:
                             for p in c.children:
                                 acts = af.actors_at(p)
                                 if acts:
-                                    return acts[0].ref, None, "according to"
+                                    according = according or acts[0].ref
         # a sentence ending with ":" just before the quote
         if first.start > 0 and not cands:
             prev = doc[first.start - 1].sent
@@ -140,6 +141,8 @@ class QuoteExtractor:
                     objs = [a for o in af.objects(v) for a in af.actors_at(o)]
                     addressee = objs[0].ref if objs else None
                 return subj[0].ref, addressee, v.lemma_.lower()
+        if according is not None:
+            return according, None, "according to"
         return None, None, None
 
     def _indirect(self, doc, af: ArgumentFinder, in_quote, article: Article) -> list[Quote]:

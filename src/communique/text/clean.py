@@ -11,9 +11,9 @@ Steps, in order:
    ``Ã©`` -> ``é``, also when it happened twice).  A run is repaired only when its bytes
    decode as strict UTF-8 into a plausible character, so genuine text such as
    ``São Paulo`` or ``CAFÉ”`` is left alone;
-3. Unicode NFC;
-4. non-breaking and other special spaces become a plain space; zero-width characters,
+3. non-breaking and other special spaces become a plain space; zero-width characters,
    soft hyphens, direction marks and stray control characters are removed;
+4. Unicode NFC;
 5. odd apostrophes: ``´`` (and a backtick) used as an apostrophe become ``’``.  Typographic
    quotes ``“ ” ‘ ’`` and straight quotes are kept as they are;
 6. whole-line boilerplate (``Read more: ...``, ``Advertisement``, ``Subscribe ...``,
@@ -144,7 +144,7 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u20
                                 "\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061"
                                     "\u2062\u2063\u2064\u202a\u202b\u202c\u202d\u202e\ufeff"), None)
-_CONTROLS = {c: None for c in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0))
+_CONTROLS = {c: None for c in list(range(0x20)) + list(range(0x7F, 0xA0))
              if chr(c) not in "\n\t"}
 _CONTROLS[0x0B] = "\n"                   # vertical tab
 _CONTROLS[0x0C] = "\n"                   # form feed
@@ -173,7 +173,7 @@ _BOILERPLATE = re.compile(
       | follow\s+us\s+on\b.*
       | share\s+this\s+(?:article|story)$
     )""",
-    re.I | re.X,
+    re.IGNORECASE | re.VERBOSE,
 )
 MAX_BOILERPLATE_LINE = 300
 
@@ -188,8 +188,14 @@ def _is_boilerplate(line: str) -> bool:
 # sentence-final punctuation, at most one closing quote/bracket, then the start of the
 # next sentence: an uppercase letter or an opening quote
 _GLUED = re.compile(r"([.!?])([\"'”’)\]]?)(?=[A-Z“‘]|\"[A-Z])")
-_URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|gov|edu|int|io|co|info|html?|php|aspx?)\b", re.I)
+_URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|gov|edu|int|io|co|info|html?|php|aspx?)\b",
+                     re.IGNORECASE)
 _CLOSERS = "\"'”’)]"
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+# two-letter words that often start a sentence; other short capitalised words after a
+# full stop are usually part of a name (Mail.Ru, Hill.TV)
+_SHORT_STARTERS = frozenset("A I He It In On As At If No So Or An To By Do We My Up Go Oh Mr Ms Dr St "
+                            "US UN UK EU".split())
 
 
 def _token_around(s: str, i: int) -> str:
@@ -214,7 +220,11 @@ def _should_split(s: str, m: re.Match) -> bool:
         if q == 0 or not (s[q - 1].isalnum() or s[q - 1] in ".!?"):
             return False
     elif prev.isdigit():
-        pass
+        q = p
+        while q > 0 and s[q - 1].isdigit():
+            q -= 1
+        if q > 0 and s[q - 1] in ".,":     # 2.0.Beta, 1,5.X: a version or number, not a sentence end
+            return False
     elif prev.isalpha():
         q = p
         while q > 0 and s[q - 1].isalpha():
@@ -231,6 +241,11 @@ def _should_split(s: str, m: re.Match) -> bool:
     nxt = s[m.end():m.end() + 2]
     if len(nxt) == 2 and nxt[0].isupper() and nxt[1] == ".":   # Ph.D., U.S.: an abbreviation
         return False
+    w = _NEXT_WORD.match(s, m.end())
+    if w and len(w.group(0)) <= 2 and w.group(0) not in _SHORT_STARTERS:   # Mail.Ru, Hill.TV
+        return False
+    if w and s[w.end():w.end() + 1] == "." and s[w.end() + 1:w.end() + 2].isupper():
+        return False                    # a dotted chain: Think.Eat.Save, a name, not two sentences
     if _URLISH.search(_token_around(s, p)):
         return False
     return True
@@ -262,8 +277,8 @@ def clean_text(s: str) -> str:
         return ""
     s = _NEWLINES.sub("\n", s).replace("\u2029", "\n\n")
     s = fix_mojibake(s)
-    s = unicodedata.normalize("NFC", s)
     s = s.translate(_CHAR_TABLE)
+    s = unicodedata.normalize("NFC", s)
     s = _ODD_APOSTROPHE.sub("’", s)
     lines = [ln.rstrip() for ln in s.split("\n") if not _is_boilerplate(ln)]
     s = "\n".join(_split_glued(ln) for ln in lines)

@@ -5,7 +5,7 @@ into ISO ``YYYY-MM-DD``.  Only the calendar date is kept, as written: a timestam
 ``2024-01-12T23:30:00-05:00`` gives ``2024-01-12`` (the local date of the outlet), not the
 UTC date.  Anything ambiguous or unrecognised gives ``None`` rather than a guess; in
 particular ``01/02/2024`` (day/month or month/day?) is ``None``, while ``25/01/2024`` and
-``01/25/2024`` are unambiguous and accepted.
+``01/25/2024`` (also ``7/23/17``: two-digit years are 1970-2069) are unambiguous and accepted.
 """
 from __future__ import annotations
 
@@ -34,12 +34,13 @@ _YMD = re.compile(r"^(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<
 # 20240112 (compact ISO), optionally followed by a time
 _COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:$|T\d)")
 # January 12, 2024 / Jan. 12 2024 / Friday, January 12th, 2024
-_MDY_NAMED = re.compile(r"^" + _WEEKDAY + _MONTH_RE + r"\s+" + _DAY_RE + r",?\s+" + _YEAR_RE + r"\b", re.I)
+_MDY_NAMED = re.compile(r"^" + _WEEKDAY + _MONTH_RE + r"\s+" + _DAY_RE + r",?\s+" + _YEAR_RE + r"\b",
+                        re.IGNORECASE)
 # 12 Jan 2024 / 12 January, 2024 / Fri, 12 Jan 2024 10:00:00 GMT / 12-Jan-2024
 _DMY_NAMED = re.compile(r"^" + _WEEKDAY + _DAY_RE + r"(?:\s+|-)(?:of\s+)?" + _MONTH_RE
-                        + r",?(?:\s+|-)" + _YEAR_RE + r"\b", re.I)
+                        + r",?(?:\s+|-)" + _YEAR_RE + r"\b", re.IGNORECASE)
 # 12/01/2024, 12.01.2024, 12-01-2024 (only when unambiguous)
-_NUMERIC_XY = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+_NUMERIC_XY = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})\b")
 
 
 def _make(year: int, month: int, day: int) -> str | None:
@@ -82,6 +83,8 @@ def parse_date(s) -> str | None:
     m = _NUMERIC_XY.match(text)
     if m:
         a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        if len(m["year"]) == 2:
+            year += 2000 if year < 70 else 1900
         if a > 12 >= b:
             return _make(year, b, a)         # day/month/year
         if b > 12 >= a:
