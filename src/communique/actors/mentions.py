@@ -62,6 +62,8 @@ class MentionFinder:
         if k.startswith("the "):
             k = k[4:]
         for kind, key in self.kb.names.get(k, []):
+            if kind == "person":
+                continue
             e = self.kb.entities[key]
             if kind == "state":
                 return e.code, "GOV"
@@ -166,16 +168,16 @@ class MentionFinder:
             left -= 1
         prefix = doc[left:ent.start]
         hint_text = prefix.text
+        appos = []
         for ch in h.children:
             if ch.dep_ == "appos" and ch.i >= ent.end:
+                appos = list(doc[ch.left_edge.i:ch.right_edge.i + 1])
                 hint_text += " " + doc[ch.left_edge.i:ch.right_edge.i + 1].text
         if h.dep_ == "appos" and h.head.i < ent.start:
+            appos = list(doc[h.head.left_edge.i:h.head.i + 1])
             hint_text = doc[h.head.left_edge.i:h.head.i + 1].text + " " + hint_text
         offices, title = self.title_hints(hint_text)
-        country = self.country_in(prefix) or self.country_in(
-            doc[h.i + 1:min(len(doc), h.i + 16)]) if hint_text.strip() else None
-        if prefix and country is None:
-            country = self.country_in(prefix)
+        country = self.country_in(prefix) or (self.country_in(appos) if appos else None)
         name_text = ent.text
         name_text = re.sub(r"[’']s$", "", name_text).strip()
         # in-document coreference first for a bare surname

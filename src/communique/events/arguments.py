@@ -6,6 +6,7 @@ from ..actors.mentions import MentionSpan
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "dative", "obj", "iobj")
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
 
@@ -27,6 +28,31 @@ class ArgumentFinder:
             if s is not None and s not in out:
                 out.append(s)
         return out
+
+    def actors_within(self, tok, max_depth: int = 3) -> list[MentionSpan]:
+        """Actors named inside a phrase when its head is not one: "abuses in China",
+        "all forms of official interaction with Taiwan".  Breadth-first, not entering clauses;
+        returns the actors found at the smallest depth."""
+        direct = self.actors_at(tok)
+        if direct:
+            return direct
+        frontier = [tok]
+        for _ in range(max_depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in CLAUSE_DEPS or c.pos_ in ("VERB", "AUX") and c.dep_ != "amod":
+                        continue
+                    nxt.append(c)
+            found = []
+            for c in nxt:
+                s = self.by_tok.get(c.i)
+                if s is not None and s not in found:
+                    found.append(s)
+            if found:
+                return found
+            frontier = nxt
+        return []
 
     def _one(self, t, depth: int) -> MentionSpan | None:
         s = self.by_tok.get(t.i)
@@ -79,7 +105,15 @@ class ArgumentFinder:
             return self.actors_at(v.head)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
-            return self.actors_at(v.head)
+            found = self.actors_at(v.head)
+            if found:
+                return found
+            # "China reiterated its call urging the US ...": the noun's owner or the verb's subject
+            for c in v.head.children:
+                if c.dep_ == "poss" and c.i in self.by_tok:
+                    return [self.by_tok[c.i]]
+            if v.head.dep_ in OBJ and v.head.head.pos_ in ("VERB", "AUX"):
+                return self.subject(v.head.head, _seen)
         return []
 
     def passive_subject(self, v) -> list[MentionSpan]:
@@ -97,7 +131,7 @@ class ArgumentFinder:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        for s in self.actors_at(p):
+                        for s in self.actors_within(p, 2):
                             if s not in out:
                                 out.append(s)
                     elif p.dep_ == "pcomp":

