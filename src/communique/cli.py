@@ -184,14 +184,18 @@ def cmd_demo(args) -> int:
     s = store.summary()
     print(f"\nStored {s.get('articles')} articles, {s.get('events')} events, {s.get('quotes')} quotes, "
           f"{s.get('actors')} actors in {totals['seconds']} s.")
-    per_type = s.get("events_per_type") or {}
+    per_type = s.get("events_by_type") or {}
     if per_type:
-        print("Events per PLOVER type: " + ", ".join(f"{k} {v}" for k, v in
-                                                     sorted(per_type.items(), key=lambda x: -x[1])))
+        print("Events per PLOVER type: " + ", ".join(f"{k} {v}" for k, v in per_type.items()))
     dy = s.get("top_dyads") or []
     if dy:
-        print("Top dyads: " + ", ".join(f"{d.get('a')}-{d.get('b')} {d.get('count')}" if isinstance(d, dict)
-                                         else str(d) for d in dy[:8]))
+        print("Top dyads: " + ", ".join(f"{d['dyad'][0]}-{d['dyad'][1]} {d['events']}" for d in dy[:8]))
+    ta = s.get("top_actors") or []
+    if ta:
+        print("Most active actors: " + ", ".join(f"{a['name'] or a['code']} {a['events']}" for a in ta[:8]))
+    dr = s.get("date_range") or {}
+    if dr.get("start"):
+        print(f"Event dates: {dr['start']} .. {dr['end']}")
     rows = store.events(dyad=("USA", "CHN"), limit=8)
     if rows:
         print("\nSome USA-CHN events:")

@@ -134,7 +134,8 @@ class KB:
                 self.metonyms[norm(m)] = (code, sector or "GOV")
             cap = c.get("capital") or {}
             if cap.get("name"):
-                self.metonyms.setdefault(norm(cap["name"]), (code, "GOV"))
+                # a capital stands for its government only when listed under `metonyms`
+                # (ambiguous capitals such as "Victoria" or "Kingston" are not)
                 self.places.setdefault(norm(cap["name"]), Place(cap["name"], code, cap.get("lat"),
                                                                 cap.get("lon"), "capital"))
         for key, e in self.entities.items():

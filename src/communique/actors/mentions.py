@@ -23,7 +23,7 @@ COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minist
                 "diplomat", "top diplomat", "leader", "official"}
 
 
-@dataclass
+@dataclass(eq=False)
 class MentionSpan:
     ref: ActorRef
     start: int          # first token
@@ -119,17 +119,18 @@ class MentionFinder:
             if ms:
                 take(ms)
         # 3. generic agents: "Chinese officials", "a US destroyer", "the spokesperson"
+        by_tok = {i: s for s in spans for i in range(s.start, s.end)}
         for tok in doc:
             if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            ms = self._agent(doc, tok, spans, persons, day)
+            ms = self._agent(doc, tok, by_tok, persons, day)
             if ms:
-                spans = [s for s in spans if not (ms.start <= s.start and s.end <= ms.end)]
-                taken = [False] * len(doc)
-                for s in spans:
-                    for i in range(s.start, s.end):
-                        taken[i] = True
+                inner = [s for s in spans if ms.start <= s.start and s.end <= ms.end]
+                for s in inner:
+                    spans.remove(s)
                 take(ms)
+                for i in range(ms.start, ms.end):
+                    by_tok[i] = ms
         # 4. surnames and pronouns referring back to people
         for tok in doc:
             if taken[tok.i]:
@@ -290,12 +291,11 @@ class MentionFinder:
                         start=span.start_char, end=span.end_char, kind="person",
                         method="role-holder", score=0.75)
 
-    def _agent(self, doc, tok, spans, persons, day=None) -> MentionSpan | None:
+    def _agent(self, doc, tok, by_tok, persons, day=None) -> MentionSpan | None:
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
         if sector is None:
             return None
-        by_tok = {i: s for s in spans for i in range(s.start, s.end)}
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
         for c in sorted(mods, key=lambda c: c.i):
             s = by_tok.get(c.i)

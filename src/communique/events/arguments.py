@@ -80,11 +80,15 @@ class ArgumentFinder:
         if v.i in _seen:
             return []
         _seen.add(v.i)
-        for c in v.children:
-            if c.dep_ in SUBJ:
-                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return self.actors_at(v.head)
-                return self.actors_at(c)
+        subjects = [c for c in v.children if c.dep_ in SUBJ]
+        if subjects:
+            c = subjects[0]
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return self.actors_at(v.head)
+            out: list[MentionSpan] = []
+            for c in subjects:   # "X and Y met" is sometimes parsed as two subjects
+                out += [s for s in self.actors_at(c) if s not in out]
+            return out
             if c.dep_ == "agent":       # passive: "by X"
                 for p in c.children:
                     if p.dep_ == "pobj":

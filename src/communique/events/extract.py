@@ -134,6 +134,7 @@ class EventExtractor:
     def extract(self, doc, spans: list[MentionSpan], article: Article) -> list[Event]:
         af = ArgumentFinder(doc, spans)
         events: list[Event] = []
+        venues: list[Location] = []      # "the meeting took place in Rome"
         consumed: set[int] = set()        # nouns used as light-verb objects
         for sent in doc.sents:
             sent_events: list[Event] = []
@@ -151,6 +152,10 @@ class EventExtractor:
                         continue
                 for e in entries:
                     cand = (self._verb_candidate if is_verb else self._noun_candidate)(tok, e, af)
+                    if not is_verb and e.type == "CONSULT" and not cand.actors:
+                        loc = self._location(tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok, sent, [], [])
+                        if loc is not None:
+                            venues.append(loc)
                     ev = self._event(cand, doc, sent, article, af)
                     if ev is not None:
                         sent_events.append(ev)
@@ -161,7 +166,37 @@ class EventExtractor:
                         break
             sent_events += self._speech_demands(sent, af, doc, article)
             events += sent_events
-        return _dedupe(events)
+        events = _dedupe(events)
+        self._place_events(events, venues, article)
+        return events
+
+    def _place_events(self, events: list[Event], venues: list[Location], article: Article) -> None:
+        """Locations stated apart from the event: a meeting's venue in another sentence, or the
+        article's dateline for the news of the day."""
+        lead = [e for e in events if e.status == "asserted" and e.date]
+        lead_date = lead[0].date if lead else article.date
+        # undated news of the day happened on the lead event's date ("Separately, X also met Y")
+        explicit = [e for e in lead[:3] if not getattr(e, "date_from_publication", False)
+                    and e.date_precision == "day"]
+        if explicit:
+            lead_date = explicit[0].date
+            for e in events:
+                if getattr(e, "date_from_publication", False) and e.status == "asserted":
+                    e.date, e.date_precision = lead_date, "day"
+        for ev in events:
+            if ev.location is not None or ev.status != "asserted" or ev.date != lead_date:
+                continue
+            if ev.type == "CONSULT" and venues:
+                ev.location = venues[0]
+            elif article.dateline:
+                pl = self.kb.place(article.dateline)
+                if pl is not None:
+                    ev.location = Location(pl.name, pl.country, pl.lat, pl.lon)
+            if ev.type == "CONSULT" and ev.mode is None and ev.location and ev.location.country:
+                if ev.location.country not in {a.code for a in ev.actors + ev.recipients}:
+                    ev.mode = "third-party"
+                    ev.cameo = ontology.default_cameo("CONSULT", "third-party") or ev.cameo
+                    ev.goldstein = ontology.goldstein(ev.cameo) if ev.cameo else ev.goldstein
 
     # ------------------------------------------------------------------ rules beyond the lexicon
     SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
@@ -234,8 +269,9 @@ class EventExtractor:
         trig = c.trigger
         date, precision = self._date(trig, sent, article)
         status = modality(trig, e.status, date, article.date, sent)
+        defaulted = False
         if date is None and status == "asserted" and article.date:
-            date, precision = article.date, "day"
+            date, precision, defaulted = article.date, "day", True
         location = self._location(trig, sent, actors, recipients)
         mode = e.mode
         if e.type == "CONSULT" and mode is None:
@@ -250,7 +286,7 @@ class EventExtractor:
         if recipients:
             conf = min(1.0, conf + 0.1)
         eid = hashlib.sha1(f"{article.id}|{e.type}|{ev_start}|{ev_end}|{trig.i}".encode()).hexdigest()[:16]
-        return Event(
+        ev = Event(
             event_id=eid, article_id=article.id, type=e.type, mode=mode,
             contexts=[], cameo=cameo, goldstein=ontology.goldstein(cameo) if cameo else None,
             intensity=ontology.intensity(e.type, mode), quad_class=ontology.quad_class(e.type),
@@ -258,6 +294,8 @@ class EventExtractor:
             date=date, date_precision=precision, location=location, status=status,
             sentence=sent.text, evidence_start=ev_start, evidence_end=ev_end, trigger=trig.text,
             confidence=round(conf, 3), extractor=e.name)
+        ev.date_from_publication = defaulted
+        return ev
 
     def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
         best = None
@@ -283,9 +321,18 @@ class EventExtractor:
 
     def _location(self, trig, sent, actors, recipients) -> Location | None:
         # "in Rome", "at the State Department", "in the Italian capital, Rome"
+        # prepositions attached to the trigger, to the verbs governing it, or to its object
+        # noun ("held talks in Washington"); not those inside an argument ("abuses in China")
+        heads = {trig.i}
+        t = trig
+        for _ in range(2):
+            if t.dep_ in ("xcomp", "conj", "ccomp", "dobj", "nsubj", "nsubjpass", "pobj") and t.head is not t:
+                t = t.head if t.dep_ != "pobj" else t.head.head
+                heads.add(t.i)
+        heads |= {c.i for c in trig.children if c.dep_ in ("dobj", "obj", "attr") and c.pos_ == "NOUN"}
         cands = []
         for tok in sent:
-            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at"):
+            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at") or tok.head.i not in heads:
                 continue
             for p in tok.children:
                 if p.dep_ != "pobj":
@@ -293,14 +340,11 @@ class EventExtractor:
                 for t in [p, *[c for c in p.children if c.dep_ == "appos"], *p.conjuncts]:
                     loc = self._place(t)
                     if loc:
-                        near = t.head.head == trig or trig in t.ancestors or trig == tok.head
-                        cands.append((0 if near else 1, abs(t.i - trig.i), loc))
+                        cands.append((abs(t.i - trig.i), loc))
         if not cands:
             return None
-        cands.sort(key=lambda x: (x[0], x[1]))
-        if cands[0][0] == 1 and cands[0][1] > 25:
-            return None
-        return cands[0][2]
+        cands.sort(key=lambda x: x[0])
+        return cands[0][1]
 
     def _place(self, t) -> Location | None:
         span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 3 else t.doc[t.i:t.i + 1]
@@ -356,20 +400,27 @@ def _ref(s: MentionSpan) -> ActorRef:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, sides, date, status) per article; keep the most confident mention."""
-    seen: dict[tuple, Event] = {}
-    out = []
+    """One event per real-world interaction per article: mentions with the same type, sides and
+    status are merged when their dates agree or one of them only has the publication date.
+    The first mention is kept (news leads with the main fact), completed with the other's
+    explicit date and place."""
+    out: list[Event] = []
     for ev in events:
         a = frozenset(x.code for x in ev.actors)
         r = frozenset(x.code for x in ev.recipients)
         sides = frozenset([a, r]) if ev.type in ("CONSULT", "AGREE", "COOPERATE") else (a, r)
-        key = (ev.type, sides, ev.date, ev.status, ev.evidence_start // 100000)
-        if key in seen:
-            prev = seen[key]
-            if ev.confidence > prev.confidence:
-                out[out.index(prev)] = ev
-                seen[key] = ev
+        ev._key = (ev.type, sides, ev.status)
+        same = next((p for p in out if p._key == ev._key and (
+            p.date == ev.date or getattr(p, "date_from_publication", False)
+            or getattr(ev, "date_from_publication", False))), None)
+        if same is None:
+            out.append(ev)
             continue
-        seen[key] = ev
-        out.append(ev)
+        if getattr(same, "date_from_publication", False) and not getattr(ev, "date_from_publication", False):
+            same.date, same.date_precision, same.date_from_publication = ev.date, ev.date_precision, False
+        if same.location is None and ev.location is not None:
+            same.location = ev.location
+        if same.mode is None and ev.mode is not None:
+            same.mode = ev.mode
+        same.confidence = max(same.confidence, ev.confidence)
     return out

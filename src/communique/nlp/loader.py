@@ -20,11 +20,17 @@ def model_name() -> str:
     return os.environ.get("COMMUNIQUE_SPACY_MODEL", DEFAULT_MODEL)
 
 
+SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an"}
+
+
 def _variants(text: str) -> set[str]:
+    """A lowercase title as written in running text and as capitalised before a name
+    ("secretary of state" -> "Secretary of State", "Secretary of state")."""
     text = text.strip()
     out = {text}
-    if text.lower() == text:          # lowercase phrases also occur capitalised in titles
-        out.add(text.title())
+    if text.lower() == text:
+        words = text.split()
+        out.add(" ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words)))
         out.add(text[:1].upper() + text[1:])
     return {t for t in out if t}
 
