@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz, process
+
 from ..model import ActorRef
 from .kb import KB, family_name, norm
 from .resolve import PersonResolver, name_similarity
@@ -40,6 +42,7 @@ class MentionFinder:
         self.kb = kb
         self.people = PersonResolver(kb)
         self._title_keys = sorted(kb.title_offices, key=len, reverse=True)
+        self._country_names: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ hints
     def surname_of(self, ref: ActorRef) -> str:
@@ -254,6 +257,14 @@ class MentionFinder:
             return MentionSpan(ref, start, end, ent.root.i)
         if place is not None:
             return None
+        if ent.label_ == "GPE" and not hits and len(k) >= 5:
+            code = self._fuzzy_country(k)
+            if code:
+                ref = ActorRef(name=self.kb.country_name(code), code=code, sector="GOV", kb_id=code,
+                               text=doc[start:end].text, start=doc[start].idx,
+                               end=doc[end - 1].idx + len(doc[end - 1]), kind="state", method="fuzzy-country",
+                               score=0.8)
+                return MentionSpan(ref, start, end, ent.root.i)
         if ent.label_ in ("ORG", "NORP", "GPE"):
             # unknown organisation with a country word: "Taiwan's Defense Ministry"
             code = self.country_in(doc[start:end])
@@ -265,6 +276,17 @@ class MentionFinder:
                                kind="body", method="country-word", score=0.7)
                 return MentionSpan(ref, start, end, ent.root.i)
         return None
+
+    def _fuzzy_country(self, k: str) -> str | None:
+        """A misspelt country name ("Afganistan"): one close match among state names."""
+        if self._country_names is None:
+            self._country_names = {}
+            for key, hits in self.kb.names.items():
+                for kind, code in hits:
+                    if kind == "state" and len(key) >= 5:
+                        self._country_names[key] = code
+        best = process.extractOne(k, list(self._country_names), scorer=fuzz.ratio, score_cutoff=88)
+        return self._country_names[best[0]] if best else None
 
     # ------------------------------------------------------------------ agents
     SPECIFIC_OFFICES = {"head_of_state", "head_of_government", "vice_president", "foreign_minister",
@@ -314,6 +336,24 @@ class MentionFinder:
                                text=doc[start:tok.i + 1].text, start=doc[start].idx,
                                end=tok.idx + len(tok), kind="agent", method="agent:" + word, score=0.85)
                 return MentionSpan(ref, start, tok.i + 1, tok.i)
+        # "the president of Armenia", "the foreign minister of Japan"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    s = by_tok.get(p.i) if p.dep_ == "pobj" else None
+                    if s is not None and s.ref.kind == "state":
+                        start = tok.left_edge.i
+                        while start < tok.i and doc[start].dep_ in ("det", "punct"):
+                            start += 1
+                        span = doc[start:s.end]
+                        holder = self._office_holder(doc[start:tok.i + 1], s.ref.code, day, word)
+                        if holder is not None:
+                            holder.text, holder.start, holder.end = span.text, span.start_char, span.end_char
+                            return MentionSpan(holder, start, s.end, tok.i)
+                        ref = ActorRef(name=s.ref.name, code=s.ref.code, sector=sector, kb_id=s.ref.kb_id,
+                                       text=span.text, start=span.start_char, end=span.end_char, kind="agent",
+                                       method="agent:" + word, score=0.85)
+                        return MentionSpan(ref, start, s.end, tok.i)
         # "the secretary", "the spokesperson": the latest person whose title fits
         if word in COREF_TITLES and any(c.lower_ == "the" for c in tok.children):
             for p in reversed(persons):

@@ -27,7 +27,42 @@ class ArgumentFinder:
             s = self._one(t, depth)
             if s is not None and s not in out:
                 out.append(s)
+                # "the Turkish and Greek sides": conjoined modifiers name several actors
+                if s.head != t.i and t.i not in range(s.start, s.end):
+                    for c in t.children:
+                        if c.i in range(s.start, s.end):
+                            for cj in c.conjuncts:
+                                o = self.by_tok.get(cj.i)
+                                if o is not None and o not in out:
+                                    out.append(o)
         return out
+
+    def right_of(self, v, exclude=(), max_depth: int = 3) -> list[MentionSpan]:
+        """Fallback recipient search: the first actors in the phrases after a verb, not entering
+        its subject, clauses, dates or manner phrases ("denounced as a crime Serbia's crackdown")."""
+        skip = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "advmod", "npadvmod",
+                "mark", "cc", "conj", "ccomp", "advcl", "xcomp", "parataxis", "agent", "prt"}
+        frontier = [c for c in v.children if c.dep_ not in skip and c.i > v.i and c.i not in exclude]
+        for _ in range(max_depth):
+            found = []
+            for c in frontier:
+                s = self.by_tok.get(c.i)
+                if s is not None and s not in found:
+                    found.append(s)
+            if found:
+                return found
+            frontier = [c for t in frontier for c in t.children
+                        if c.dep_ not in CLAUSE_DEPS and not (c.pos_ in ("VERB", "AUX") and c.dep_ != "amod")]
+        return []
+
+    def clause_subject(self, v) -> list[MentionSpan]:
+        """The subject of a verb's complement clause: "demanded that Hamas renounce ..."."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                for s in c.children:
+                    if s.dep_ in SUBJ + PASS_SUBJ:
+                        return self.actors_at(s)
+        return []
 
     def actors_within(self, tok, max_depth: int = 3) -> list[MentionSpan]:
         """Actors named inside a phrase when its head is not one: "abuses in China",
@@ -46,7 +81,7 @@ class ArgumentFinder:
                     nxt.append(c)
             found = []
             for c in nxt:
-                s = self.by_tok.get(c.i)
+                s = self._one(c, 1)
                 if s is not None and s not in found:
                     found.append(s)
             if found:

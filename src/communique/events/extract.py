@@ -23,6 +23,10 @@ from .lexicon import Entry, Lexicon
 from .status import modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
+# statements about another action: the embedded action is not itself asserted
+GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
+INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
                "extend", "begin", "start", "continue", "resume", "mount", "hold", "host", "attend", "join"}
@@ -66,9 +70,12 @@ class EventExtractor:
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
             mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
         ok = []
+        phrasal = {c.lower_ for c in children if c.dep_ == "prt"} & {"off", "out", "up", "down", "back", "away", "over"}
         for e in entries:
             if e.particle and e.particle not in particles:
                 continue
+            if not e.particle and phrasal and pos == "verb":
+                continue      # a phrasal verb means something else ("call off", "back down")
             if e.prep_required and e.prep_required not in preps:
                 continue
             if e.objects and not (obj_lemmas & set(e.objects)):
@@ -97,7 +104,7 @@ class EventExtractor:
                 for o in af.objects(tok):
                     if e.objects and (o.lemma_.lower() in e.objects or o.lower_ in e.objects):
                         continue
-                    recipients += af.actors_within(o)
+                    recipients += af.actors_within(o, 4)
         heads = [tok]
         if e.objects:
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
@@ -110,6 +117,20 @@ class EventExtractor:
                 if a and not actors:
                     actors = a
                     recipients += [s for s in r if s not in recipients]
+        if not recipients and not passive:
+            if e.type in SPEECH_TYPES:
+                # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried)
+                recipients = [s for s in af.clause_subject(tok) if s not in actors]
+            if not recipients:
+                # "offered to negotiate with Armenia": the intended action's partner
+                for c in tok.children:
+                    if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                        for o in af.objects(c):
+                            recipients += [s for s in af.actors_within(o) if s not in actors]
+                        recipients += [s for s in af.prep_objects(c, {"with", "to", "against", "on", "for"})
+                                       if s not in actors and s not in recipients]
+            if not recipients and e.object and not e.solo:
+                recipients = [s for s in af.right_of(tok) if s not in actors]
         return Candidate(e, tok, actors, recipients)
 
     def _noun_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
@@ -165,7 +186,7 @@ class EventExtractor:
                                     consumed.add(o.i)
                         break
             sent_events += self._speech_demands(sent, af, doc, article)
-            events += sent_events
+            events += self._embedding(sent_events, doc)
         events = _dedupe(events)
         self._place_events(events, venues, article)
         return events
@@ -197,6 +218,40 @@ class EventExtractor:
                     ev.mode = "third-party"
                     ev.cameo = ontology.default_cameo("CONSULT", "third-party") or ev.cameo
                     ev.goldstein = ontology.goldstein(ev.cameo) if ev.cameo else ev.goldstein
+
+    def _embedding(self, events: list[Event], doc) -> list[Event]:
+        """An action embedded under a pledge, demand, refusal, threat or accusation is what is
+        pledged, demanded, refused ... not an event of its own ("offered to negotiate",
+        "urged Russia to withdraw", "accused Ukraine of shelling"); an action someone is
+        "ready to" take is a pledge (AGREE)."""
+        by_trigger = {ev._trigger_i: ev for ev in events if hasattr(ev, "_trigger_i")}
+        out = []
+        for ev in events:
+            t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
+            governed = False
+            g = t
+            for _ in range(4):
+                if g is None or g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl"):
+                    break
+                g = g.head
+                other = by_trigger.get(g.i)
+                if other is not None and other is not ev and other.type in GOVERNING_TYPES:
+                    governed = True
+                    break
+            if governed:
+                continue
+            if (t is not None and t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_ADJECTIVES
+                    and ev.type not in GOVERNING_TYPES):
+                ev.type, ev.mode = "AGREE", None
+                ev.cameo = "030"
+                ev.goldstein = ontology.goldstein("030")
+                ev.intensity = ontology.intensity("AGREE")
+                ev.quad_class = ontology.quad_class("AGREE")
+                ev.extractor += " (intent: " + t.head.lower_ + ")"
+                if ev.status == "future":
+                    ev.status = "asserted"
+            out.append(ev)
+        return out
 
     # ------------------------------------------------------------------ rules beyond the lexicon
     SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
@@ -295,6 +350,7 @@ class EventExtractor:
             sentence=sent.text, evidence_start=ev_start, evidence_end=ev_end, trigger=trig.text,
             confidence=round(conf, 3), extractor=e.name)
         ev.date_from_publication = defaulted
+        ev._trigger_i = trig.i
         return ev
 
     def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:

