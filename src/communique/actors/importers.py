@@ -141,7 +141,7 @@ def _val(binding: dict, var: str) -> str | None:
 
 def _wd_date(s: str | None) -> str | None:
     """"2009-01-20T00:00:00Z" -> "2009-01-20"; None for missing, blank-node or BCE values."""
-    if not s or s.startswith("-") or s.startswith("http") or s.startswith("_:"):
+    if not s or s.startswith(("-", "http", "_:")):
         return None
     m = re.match(r"\+?(\d{4})-(\d{2})-(\d{2})", s)
     if not m:
@@ -427,7 +427,7 @@ def _role_from_code(code: str, start: str | None, end: str | None, comment: str 
                                 ("head_of_government", r"prime minister|premier|chancellor"),
                                 ("head_of_state", r"\bpresident\b|\bking\b|\bemir\b")]
         for off, rx in offices_from_comment:
-            if re.search(rx, comment, re.I):
+            if re.search(rx, comment, re.IGNORECASE):
                 office, title = off, comment.strip().strip(".")[:80]
                 break
     if sector == "REB" and office == "minister":

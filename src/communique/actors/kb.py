@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,6 +19,7 @@ import yaml
 DATA = Path(__file__).resolve().parent.parent / "data" / "kb"
 
 
+@lru_cache(maxsize=200_000)
 def norm(s: str) -> str:
     """Normalised lookup key: accents stripped, case-folded, punctuation to spaces."""
     s = unicodedata.normalize("NFKD", s or "")
@@ -70,7 +71,7 @@ class Person:
     def roles_at(self, day: str | None) -> list[Role]:
         return [r for r in self.roles if r.active(day)]
 
-    @property
+    @cached_property
     def surname(self) -> str:
         """The family name used alone in news: the first word of Chinese and Korean names
         ("Xi Jinping" -> "xi"), the last word otherwise."""
@@ -111,6 +112,7 @@ class KB:
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)     # norm -> (code, sector)
     surnames: dict[str, list[str]] = field(default_factory=dict)           # norm surname -> person ids
     title_offices: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    office_roles: dict[str, list[tuple[str, "Role"]]] = field(default_factory=dict)   # office -> [(pid, role)]
 
     # ------------------------------------------------------------------ building
     def add_name(self, text: str, kind: str, key: str) -> None:
@@ -127,6 +129,7 @@ class KB:
         self.metonyms.clear()
         self.surnames.clear()
         self.title_offices.clear()
+        self.office_roles.clear()
         for code, c in self.countries.items():
             for d in c.get("demonyms") or []:
                 self.demonyms[norm(d)] = code
@@ -144,6 +147,8 @@ class KB:
         for pid, p in self.people.items():
             for a in [p.name, *p.aliases]:
                 self.add_name(a, "person", pid)
+            for r in p.roles:
+                self.office_roles.setdefault(r.office, []).append((pid, r))
             codes = [r.country for r in p.roles]
             for a in [p.name, *p.aliases]:
                 if len(norm(a).split()) > 1:

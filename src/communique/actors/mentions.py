@@ -10,6 +10,7 @@ Produces ``MentionSpan`` objects (an ``ActorRef`` plus token offsets) for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -43,11 +44,16 @@ class MentionFinder:
         self.people = PersonResolver(kb)
         self._title_keys = sorted(kb.title_offices, key=len, reverse=True)
         self._country_names: dict[str, str] | None = None
+        self._surnames: dict[tuple, str] = {}
 
     # ------------------------------------------------------------------ hints
     def surname_of(self, ref: ActorRef) -> str:
-        p = self.kb.people.get(ref.kb_id or "")
-        return p.surname if p else family_name(ref.name, [ref.code])
+        key = (ref.kb_id, ref.name, ref.code)
+        s = self._surnames.get(key)
+        if s is None:
+            p = self.kb.people.get(ref.kb_id or "")
+            s = self._surnames[key] = p.surname if p else family_name(ref.name, [ref.code])
+        return s
 
     def title_hints(self, text: str) -> tuple[list[tuple[str, str | None]], str | None]:
         """Offices named in a phrase (longest title first) and the title words found."""
@@ -93,7 +99,11 @@ class MentionFinder:
         return None
 
     # ------------------------------------------------------------------ main
+    def _sent_start(self, i: int) -> int:
+        return self._starts[bisect_right(self._starts, i) - 1]
+
     def find(self, doc, day: str | None) -> list[MentionSpan]:
+        self._starts = [s.start for s in doc.sents]
         spans: list[MentionSpan] = []
         taken = [False] * len(doc)
 
@@ -157,7 +167,7 @@ class MentionFinder:
     def _person(self, doc, ent, day, persons) -> MentionSpan | None:
         h = ent.root
         left = ent.start
-        sent_start = ent.sent.start
+        sent_start = self._sent_start(ent.start)
         while left - 1 >= max(sent_start, ent.start - 10):
             t = doc[left - 1]
             if t.dep_ in STOP_LEFT and not (t.dep_ == "prep" and t.lower_ == "of" and left - 2 >= 0
@@ -210,7 +220,11 @@ class MentionFinder:
         return MentionSpan(ref, left, ent.end, h.i)
 
     def _surname(self, doc, tok, persons, day) -> MentionSpan | None:
+        if not persons:
+            return None
         k = norm(re.sub(r"[’']s$", "", tok.text))
+        if len(k) < 2:
+            return None
         for p in reversed(persons):
             if p.ref.name and self.surname_of(p.ref) == k and p.start < tok.i:
                 ref = replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),

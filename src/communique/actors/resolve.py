@@ -71,12 +71,18 @@ def name_similarity(a: str, b: str) -> float:
 class PersonResolver:
     def __init__(self, kb: KB):
         self.kb = kb
-        self._names: list[str] = []
-        self._ids: list[str] = []
+        self._cache: dict[tuple, PersonMatch | None] = {}
+        # fuzzy search is blocked by the first letter of the family name (and of the last word)
+        self._blocks: dict[str, tuple[list[str], list[str]]] = {}
         for pid, p in kb.people.items():
             for n in [p.name, *p.aliases]:
-                self._names.append(norm(n))
-                self._ids.append(pid)
+                nn = norm(n)
+                if not nn:
+                    continue
+                for letter in {nn.split()[-1][0], p.surname[:1]}:
+                    names, ids = self._blocks.setdefault(letter, ([], []))
+                    names.append(nn)
+                    ids.append(pid)
 
     # -------------------------------------------------------------- role choice
     def _pick_role(self, p: Person, day: str | None, offices: list[tuple[str, str | None]],
@@ -102,25 +108,30 @@ class PersonResolver:
         return max(p.roles, key=fit), False
 
     def holders(self, day: str | None, offices: list[tuple[str, str | None]], country: str | None) -> list[Person]:
-        out = []
-        for p in self.kb.people.values():
-            for r in p.roles:
-                if not r.active(day):
-                    continue
-                for office, oc in offices:
-                    want = oc or country
-                    if r.office == office and (want is None or r.country == want):
+        """People holding one of the offices (in the country) on the day."""
+        out: list[Person] = []
+        for office, oc in offices:
+            want = oc or country
+            for pid, r in self.kb.office_roles.get(office, ()):
+                if (want is None or r.country == want) and r.active(day):
+                    p = self.kb.people[pid]
+                    if p not in out:
                         out.append(p)
-                        break
-                else:
-                    continue
-                break
         return out
 
     # -------------------------------------------------------------- main entry
     def resolve(self, text: str, day: str | None = None, offices: list[tuple[str, str | None]] | None = None,
                 country: str | None = None) -> PersonMatch | None:
-        offices = offices or []
+        key = (text, day, tuple(offices or ()), country)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        m = self._cache[key] = self._resolve(text, day, list(offices or ()), country)
+        return m
+
+    def _resolve(self, text: str, day: str | None, offices: list[tuple[str, str | None]],
+                 country: str | None) -> PersonMatch | None:
         key = norm(text)
         if not key:
             return None
@@ -148,10 +159,11 @@ class PersonResolver:
                 role, former = self._pick_role(best, day, offices, country)
                 return PersonMatch(best, role, f"role+fuzzy:{best_s:.2f}", best_s, former)
         # 3. fuzzy + phonetic over everyone
-        cands = process.extract(key, self._names, scorer=fuzz.WRatio, limit=8, score_cutoff=80)
+        names, ids = self._blocks.get(toks[-1][0], ([], []))
+        cands = process.extract(key, names, scorer=fuzz.WRatio, limit=8, score_cutoff=80)
         scored = []
         for name, _sc, idx in cands:
-            p = self.kb.people[self._ids[idx]]
+            p = self.kb.people[ids[idx]]
             s = name_similarity(key, name)
             if len(name.split()) < 2:
                 continue

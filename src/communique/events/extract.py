@@ -29,7 +29,11 @@ SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
-               "extend", "begin", "start", "continue", "resume", "mount", "hold", "host", "attend", "join"}
+               "extend", "begin", "start", "continue", "resume", "mount", "host", "attend", "join",
+               "announce", "unveil", "step", "intensify", "escalate", "end", "renew", "deliver", "send",
+               "commit", "order", "approve", "finalize", "finalise", "conclude", "complete",
+               "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
+               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break"}
 
 
 @dataclass
@@ -141,7 +145,7 @@ class EventExtractor:
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
         # the verb governing the noun: "held talks", "launched attacks", "Blinken's visit"
         h = tok.head
-        if not actors and tok.dep_ in ("dobj", "obj") and h.pos_ in ("VERB", "AUX"):
+        if not actors and tok.dep_ in ("dobj", "obj") and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in LIGHT_VERBS:
             actors = af.subject(h)
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
         if not actors and tok.dep_ in ("nsubj",) and h.lemma_.lower() in ("take", "begin", "start", "come", "end"):

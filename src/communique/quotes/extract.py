@@ -11,6 +11,7 @@ answers are given to the spokesperson named in the title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..actors.mentions import MentionSpan
 from ..events.arguments import ArgumentFinder
@@ -75,6 +76,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
 class QuoteExtractor:
     def extract(self, doc, spans: list[MentionSpan], article: Article) -> list[Quote]:
         text = doc.text
+        self._prepare(doc)
         af = ArgumentFinder(doc, spans)
         qspans = find_quote_spans(text)
         in_quote = [False] * len(doc)
@@ -103,13 +105,26 @@ class QuoteExtractor:
             pass
         return quotes
 
+    # ------------------------------------------------------------------ sentences (cached per doc)
+    def _prepare(self, doc):
+        self._doc_sents = list(doc.sents)
+        self._starts = [s.start for s in self._doc_sents]
+
+    def _sent_at(self, i: int):
+        return self._doc_sents[bisect_right(self._starts, i) - 1]
+
+    def _sents_of(self, span):
+        a = bisect_right(self._starts, span.start) - 1
+        b = bisect_right(self._starts, span.end - 1) - 1
+        return self._doc_sents[a:b + 1]
+
     # ------------------------------------------------------------------ speakers
     def _speaker(self, doc, qspan, af: ArgumentFinder, in_quote):
-        sents = {t.sent for t in qspan}
-        first = qspan[0].sent
+        sents = self._sents_of(qspan)
+        first = sents[0]
         cands = []
         according = None
-        for sent in sorted(sents, key=lambda s: s.start):
+        for sent in sents:
             for t in sent:
                 if in_quote[t.i] or t.lemma_.lower() not in SAY_VERBS or t.pos_ not in ("VERB", "AUX"):
                     continue
@@ -126,13 +141,13 @@ class QuoteExtractor:
                                     according = according or acts[0].ref
         # a sentence ending with ":" just before the quote
         if first.start > 0 and not cands:
-            prev = doc[first.start - 1].sent
+            prev = self._sent_at(first.start - 1)
             if prev.text.rstrip().endswith(":") or doc[qspan.start - 1].text == ":" if qspan.start > 0 else False:
                 for t in prev:
                     if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX"):
                         cands.append((50, t))
             if qspan.start >= 2 and doc[qspan.start - 2].text == ":":
-                for t in doc[qspan.start - 2].sent:
+                for t in self._sent_at(qspan.start - 2):
                     if t.lemma_.lower() in SAY_VERBS and t.pos_ in ("VERB", "AUX"):
                         cands.append((40, t))
         cands.sort(key=lambda x: x[0])

@@ -16,6 +16,7 @@ Dates are ISO strings.  Query date bounds are inclusive; a partial ``end`` such 
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -46,10 +47,13 @@ from .schema import (
     ArticleRow,
     Base,
     EventActorRow,
+    EventClusterMemberRow,
+    EventClusterRow,
     EventRow,
     MentionRow,
     QuoteRow,
     RejectedRow,
+    StoryClusterRow,
     actor_key,
     article_row,
     event_row,
@@ -63,6 +67,7 @@ _WRITE = "communique_write"
 
 T_ART, T_ACT, T_MEN = ArticleRow.__table__, ActorRow.__table__, MentionRow.__table__
 T_EV, T_EA, T_QUO, T_REJ = EventRow.__table__, EventActorRow.__table__, QuoteRow.__table__, RejectedRow.__table__
+T_CL, T_CLM, T_ST = EventClusterRow.__table__, EventClusterMemberRow.__table__, StoryClusterRow.__table__
 
 
 @dataclass
@@ -501,6 +506,142 @@ class Store:
         return {**counts, "events_by_type": by_type, "top_dyads": dyads, "top_actors": actors,
                 "date_range": {"start": first, "end": last},
                 "article_date_range": {"start": a_first, "end": a_last}}
+
+    # ----------------------------------------------------------------- fusion (event and story clusters)
+    # Written by ``communique.fusion``; nothing above depends on these tables.
+
+    def save_clusters(self, clusters: Iterable[Any], stories: list[list[str]] | None = None,
+                      replace: bool = True) -> dict[str, int]:
+        """Store event clusters (``EventCluster`` records or their ``to_dict()``) and story clusters.
+
+        ``replace`` (the default) first deletes every stored cluster -- and every story when
+        ``stories`` is given -- so the tables hold the result of one fusion run; otherwise clusters
+        with the same ids are replaced and the others kept.  One transaction.
+        """
+        rows, members = [], []
+        for c in clusters:
+            d = c if isinstance(c, dict) else c.to_dict()
+            loc = d.get("location") or {}
+            rows.append({
+                "cluster_id": d["cluster_id"], "type": d["type"], "mode": d.get("mode"),
+                "actor_codes": _code_field(d.get("actor_codes")),
+                "recipient_codes": _code_field(d.get("recipient_codes")),
+                "symmetric": int(bool(d.get("symmetric"))), "date": d.get("date"),
+                "date_precision": d.get("date_precision"), "date_support": d.get("date_support") or 0,
+                "location_name": loc.get("name"), "location_country": loc.get("country"),
+                "lat": loc.get("lat"), "lon": loc.get("lon"), "status": d.get("status") or "asserted",
+                "cameo": d.get("cameo"), "goldstein": d.get("goldstein"), "intensity": d.get("intensity"),
+                "confidence": d.get("confidence"), "topics": list(d.get("topics") or []),
+                "num_mentions": d.get("num_mentions") or 0, "num_articles": d.get("num_articles") or 0,
+                "num_sources": d.get("num_sources") or 0, "conflicts": d.get("conflicts") or {}})
+            for m in d.get("members") or []:
+                members.append({"cluster_id": d["cluster_id"], "event_id": m["event_id"],
+                                "article_id": m["article_id"], "source": m.get("source"),
+                                "date": m.get("date"), "status": m.get("status")})
+        story_rows = []
+        if stories is not None:
+            for ids in stories:
+                if not ids:
+                    continue
+                sid = "s" + hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:15]
+                story_rows += [{"story_id": sid, "article_id": aid} for aid in dict.fromkeys(ids)]
+        with self._write() as s, s.begin():
+            s.connection(execution_options={_WRITE: True})
+            if replace:
+                s.execute(delete(T_CLM))
+                s.execute(delete(T_CL))
+            else:
+                ids = [r["cluster_id"] for r in rows]
+                for chunk in _chunks(ids):
+                    s.execute(delete(T_CLM).where(T_CLM.c.cluster_id.in_(chunk)))
+                    s.execute(delete(T_CL).where(T_CL.c.cluster_id.in_(chunk)))
+            if stories is not None:
+                if replace:
+                    s.execute(delete(T_ST))
+                else:
+                    for chunk in _chunks([r["article_id"] for r in story_rows]):
+                        s.execute(delete(T_ST).where(T_ST.c.article_id.in_(chunk)))
+            for table, batch in ((T_CL, rows), (T_CLM, members), (T_ST, story_rows)):
+                for chunk in _chunks(batch, 5000):
+                    s.execute(insert(table), chunk)
+        return {"clusters": len(rows), "members": len(members),
+                "stories": len({r["story_id"] for r in story_rows}), "story_articles": len(story_rows)}
+
+    def clusters(self, dyad: tuple[str, str] | None = None, type: str | None = None,
+                 start: str | None = None, end: str | None = None, actor: str | None = None,
+                 min_sources: int | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored event clusters with their members, most reported first within a date.
+
+        ``dyad``: two codes, one on each side, in either order; ``actor``: a code on either side;
+        ``min_sources``: only clusters reported by at least that many outlets.
+        """
+        conds = []
+        ac, rc = T_CL.c.actor_codes, T_CL.c.recipient_codes
+        if dyad:
+            a, b = (f"|{c.strip().upper()}|" for c in dyad)
+            conds.append(or_(and_(ac.contains(a, autoescape=True), rc.contains(b, autoescape=True)),
+                             and_(ac.contains(b, autoescape=True), rc.contains(a, autoescape=True))))
+        if actor:
+            code = f"|{actor.strip().upper()}|"
+            conds.append(or_(ac.contains(code, autoescape=True), rc.contains(code, autoescape=True)))
+        if type:
+            conds.append(T_CL.c.type.in_({type, type.upper()}))
+        conds += _date_bounds(T_CL.c.date, start, end)
+        if min_sources:
+            conds.append(T_CL.c.num_sources >= min_sources)
+        q = (select(T_CL).where(*conds)
+             .order_by(T_CL.c.date.asc().nulls_last(), T_CL.c.num_sources.desc(), T_CL.c.cluster_id)
+             .limit(limit).offset(offset))
+        with self.engine.connect() as c:
+            rows = [dict(r) for r in c.execute(q).mappings()]
+            members: dict[str, list] = {}
+            for chunk in _chunks([r["cluster_id"] for r in rows]):
+                mq = (select(T_CLM).where(T_CLM.c.cluster_id.in_(chunk))
+                      .order_by(T_CLM.c.cluster_id, T_CLM.c.id))
+                for m in c.execute(mq).mappings():
+                    members.setdefault(m["cluster_id"], []).append(
+                        {k: m[k] for k in ("event_id", "article_id", "source", "date", "status")})
+        out = []
+        for r in rows:
+            has_loc = r["location_name"] is not None or r["lat"] is not None
+            out.append({
+                "cluster_id": r["cluster_id"], "type": r["type"], "mode": r["mode"],
+                "actor_codes": _split_codes(r["actor_codes"]),
+                "recipient_codes": _split_codes(r["recipient_codes"]),
+                "symmetric": bool(r["symmetric"]), "date": r["date"],
+                "date_precision": r["date_precision"], "date_support": r["date_support"],
+                "location": {"name": r["location_name"], "country": r["location_country"],
+                             "lat": r["lat"], "lon": r["lon"]} if has_loc else None,
+                "status": r["status"], "cameo": r["cameo"], "goldstein": r["goldstein"],
+                "intensity": r["intensity"], "confidence": r["confidence"],
+                "topics": list(r["topics"] or []), "num_mentions": r["num_mentions"],
+                "num_articles": r["num_articles"], "num_sources": r["num_sources"],
+                "conflicts": r["conflicts"] or {}, "members": members.get(r["cluster_id"], [])})
+        return out
+
+    def stories(self, min_size: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored story clusters, largest first: ``{"story_id", "size", "article_ids"}``."""
+        q = select(T_ST.c.story_id, T_ST.c.article_id).order_by(T_ST.c.story_id, T_ST.c.article_id)
+        groups: dict[str, list[str]] = {}
+        with self.engine.connect() as c:
+            for sid, aid in c.execute(q):
+                groups.setdefault(sid, []).append(aid)
+        out = [{"story_id": sid, "size": len(ids), "article_ids": ids}
+               for sid, ids in groups.items() if len(ids) >= min_size]
+        out.sort(key=lambda d: (-d["size"], d["story_id"]))
+        return out[:limit] if limit is not None else out
+
+
+def _code_field(codes) -> str:
+    if isinstance(codes, str):
+        return codes
+    codes = [c for c in (codes or []) if c]
+    return "|" + "|".join(codes) + "|" if codes else ""
+
+
+def _split_codes(field: str | None) -> list[str]:
+    return [c for c in (field or "").split("|") if c]
+
 
 
 __all__ = ["SaveStats", "Store", "actor_key", "open_store"]

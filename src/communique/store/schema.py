@@ -16,6 +16,9 @@ events        one row per coded event, with denormalised ``actor_codes`` and
 event_actors  the actors (side "actor") and recipients (side "recipient") of each event
 quotes        direct and reported speech, with speaker and addressee
 rejected      inputs that could not be read, with the reason
+event_clusters, event_cluster_members, story_clusters
+              cross-article fusion (``communique.fusion``): merged events with their counts,
+              conflicts and members; the story of each article
 
 ``sector`` on mentions and event_actors keeps the sector of that particular reference
 (the same state may act through its government or its military); ``actors.sector`` is
@@ -168,6 +171,70 @@ class RejectedRow(Base):
     at: Mapped[str] = mapped_column(String, nullable=False)
 
 
+# --------------------------------------------------------------------------- fusion tables
+# Written by ``communique.fusion`` (``Store.save_clusters``), one full re-fusion at a time.
+# event_clusters         one row per real-world event merged from many reports; the codes are
+#                        denormalised like ``events`` ("|USA|CHN|"); ``conflicts`` is a JSON object
+#                        {attribute: [{value, mentions, article_ids, sources}, ...]}
+# event_cluster_members  the event mentions of each cluster (no foreign key to ``events``: a
+#                        re-ingested article replaces its events and the next fusion rebuilds these)
+# story_clusters         the story (news event) each article belongs to
+
+class EventClusterRow(Base):
+    __tablename__ = "event_clusters"
+
+    cluster_id: Mapped[str] = mapped_column(String, primary_key=True)
+    type: Mapped[str] = mapped_column(String, nullable=False)
+    mode: Mapped[str | None] = mapped_column(String)
+    actor_codes: Mapped[str] = mapped_column(String, nullable=False, default="")
+    recipient_codes: Mapped[str] = mapped_column(String, nullable=False, default="")
+    symmetric: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    date: Mapped[str | None] = mapped_column(String)
+    date_precision: Mapped[str | None] = mapped_column(String)
+    date_support: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    location_name: Mapped[str | None] = mapped_column(String)
+    location_country: Mapped[str | None] = mapped_column(String)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String, nullable=False, default="asserted")
+    cameo: Mapped[str | None] = mapped_column(String)
+    goldstein: Mapped[float | None] = mapped_column(Float)
+    intensity: Mapped[float | None] = mapped_column(Float)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    topics: Mapped[list | None] = mapped_column(JSON)
+    num_mentions: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    num_articles: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    num_sources: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    conflicts: Mapped[dict | None] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_event_clusters_date", "date"),
+                      Index("ix_event_clusters_type", "type"))
+
+
+class EventClusterMemberRow(Base):
+    __tablename__ = "event_cluster_members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    cluster_id: Mapped[str] = mapped_column(ForeignKey("event_clusters.cluster_id"), nullable=False)
+    event_id: Mapped[str] = mapped_column(String, nullable=False)
+    article_id: Mapped[str] = mapped_column(String, nullable=False)
+    source: Mapped[str | None] = mapped_column(String)
+    date: Mapped[str | None] = mapped_column(String)
+    status: Mapped[str | None] = mapped_column(String)
+
+    __table_args__ = (Index("ix_event_cluster_members_cluster_id", "cluster_id"),
+                      Index("ix_event_cluster_members_event_id", "event_id"))
+
+
+class StoryClusterRow(Base):
+    __tablename__ = "story_clusters"
+
+    article_id: Mapped[str] = mapped_column(String, primary_key=True)
+    story_id: Mapped[str] = mapped_column(String, nullable=False)
+
+    __table_args__ = (Index("ix_story_clusters_story_id", "story_id"),)
+
+
 # --------------------------------------------------------------------------- records -> rows
 
 def actor_key(ref: ActorRef | None) -> str | None:
@@ -243,10 +310,13 @@ __all__ = [
     "ArticleRow",
     "Base",
     "EventActorRow",
+    "EventClusterMemberRow",
+    "EventClusterRow",
     "EventRow",
     "MentionRow",
     "QuoteRow",
     "RejectedRow",
+    "StoryClusterRow",
     "actor_key",
     "article_row",
     "event_row",

@@ -18,16 +18,23 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "topics" / "topics.yaml
 class TopicTagger:
     def __init__(self, topics: dict[str, list[str]]):
         self.topics = topics
-        self._re = {t: re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-                                  + r")(?!\w)", re.I) for t, ws in topics.items() if ws}
+        self._word_topics: dict[str, list[str]] = {}
+        for t, ws in topics.items():
+            for w in ws:
+                self._word_topics.setdefault(w.casefold(), []).append(t)
+        words = sorted(self._word_topics, key=len, reverse=True)
+        self._re = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I) \
+            if words else None
 
     def explain(self, text: str) -> dict[str, list[str]]:
-        out = {}
-        for t, rx in self._re.items():
-            hits = sorted({m.group(1) for m in rx.finditer(text)})
-            if hits:
-                out[t] = hits
-        return out
+        """Topics found in a text, each with the words that triggered it."""
+        out: dict[str, set[str]] = {}
+        if self._re is None:
+            return {}
+        for m in self._re.finditer(text):
+            for t in self._word_topics.get(m.group(1).casefold(), ()):
+                out.setdefault(t, set()).add(m.group(1))
+        return {t: sorted(ws) for t, ws in out.items()}
 
     def tag(self, text: str) -> list[str]:
         return list(self.explain(text))
