@@ -1,4 +1,6 @@
 """Cross-article event fusion on hand-built records (no NLP involved)."""
+import json
+
 from communique.fusion.events import fuse_events, is_symmetric
 from communique.model import ActorRef, Article, ArticleResult, Event, Location
 
@@ -159,3 +161,58 @@ def test_events_without_codes_stay_single():
     results = [result("a", "A", [ev("n1", "a", "CONSULT", [], [], "2024-01-12")]),
                result("b", "B", [ev("n2", "b", "CONSULT", [], [], "2024-01-12")])]
     assert sorted(len(c.members) for c in fuse_events(results)) == [1, 1]
+
+
+# --------------------------------------------------------------------------- store and command line
+
+def test_store_round_trip_and_filters():
+    from communique.store import open_store
+
+    results = blinken_wang()
+    clusters = fuse_events(results)
+    with open_store(":memory:") as store:
+        saved = store.save_clusters(clusters, stories=[["reuters-1", "xinhua-7", "ap-3"]])
+        assert saved == {"clusters": 2, "members": 5, "stories": 1, "story_articles": 3}
+        meeting = store.clusters(dyad=("CHN", "USA"))
+        assert len(meeting) == 1
+        m = meeting[0]
+        assert m["type"] == "CONSULT" and m["actor_codes"] == ["USA"] and m["recipient_codes"] == ["CHN"]
+        assert (m["num_mentions"], m["num_articles"], m["num_sources"]) == (4, 3, 3)
+        assert {v["value"]: v["article_ids"] for v in m["conflicts"]["date"]}["2024-01-13"] == ["ap-3"]
+        assert sorted(x["event_id"] for x in m["members"]) == ["a1", "r1", "r2", "x1"]
+        assert [c["type"] for c in store.clusters(type="attack")] == ["ATTACK"]
+        assert store.clusters(start="2024-01-13") == []
+        assert len(store.clusters(end="2024-01")) == 2
+        assert [c["type"] for c in store.clusters(min_sources=2)] == ["CONSULT"]
+        assert store.clusters(actor="UKR")[0]["type"] == "ATTACK"
+        assert store.stories()[0]["article_ids"] == ["ap-3", "reuters-1", "xinhua-7"]
+        # a new run replaces the previous one
+        store.save_clusters(clusters[:1], stories=[])
+        assert len(store.clusters()) == 1 and store.stories() == []
+
+
+def test_fuse_command_reads_the_store(tmp_path, capsys):
+    import argparse
+
+    from communique.fusion.cli import register
+    from communique.store import open_store
+
+    db = str(tmp_path / "f.db")
+    results = blinken_wang()
+    for r in results:
+        r.article.text = f"Blinken and Wang Yi met in Beijing ({r.article.source})."
+    with open_store(db) as store:
+        store.save(results)
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["fuse", "--db", db])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "fused 5 events of 3 articles into 2 event clusters (1 reported by several articles)" in out
+    args = parser.parse_args(["clusters", "--db", db, "--dyad", "USA,CHN", "--format", "jsonl"])
+    assert args.func(args) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 1 and rows[0]["num_sources"] == 3 and "date" in rows[0]["conflicts"]
+    with open_store(db) as store:
+        assert store.stories()[0]["size"] == 3
+        assert store.summary()["events"] == 5          # the events themselves are untouched

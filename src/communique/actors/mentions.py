@@ -151,6 +151,9 @@ class MentionFinder:
             low = tok.lower_
             if tok.pos_ == "PROPN" and tok.text[:1].isupper():
                 ms = self._surname(doc, tok, persons, day)
+                if ms is None and tok.ent_type_ in ("", "PERSON") and (tok.i == 0 or not doc[tok.i - 1].is_title
+                                                                      or doc[tok.i - 1].is_sent_start):
+                    ms = self._known_surname(doc, tok, day)
                 if ms:
                     persons.append(ms)
                     take(ms)
@@ -218,6 +221,22 @@ class MentionFinder:
                            text=doc[left:ent.end].text, start=doc[left].idx, end=ent.end_char,
                            kind="person", method="unresolved", score=0.5)
         return MentionSpan(ref, left, ent.end, h.i)
+
+    def _known_surname(self, doc, tok, day) -> MentionSpan | None:
+        """A lone family name the parser did not tag ("Blinken met Wang Yi"): accepted only when
+        exactly one person with that name held office on the article date."""
+        if not day or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            return None
+        k = norm(re.sub(r"[’']s$", "", tok.text))
+        if len(k) < 3 or k in self.kb.names:
+            return None
+        m = self.people._surname(k, day, [], None)
+        if m is None:
+            return None
+        ref = ActorRef(name=m.person.name, code=m.code, sector=m.sector, role=m.role_title, kb_id=m.person.id,
+                       text=tok.text, start=tok.idx, end=tok.idx + len(tok), kind="person", method="surname",
+                       score=0.7)
+        return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
 
     def _surname(self, doc, tok, persons, day) -> MentionSpan | None:
         if not persons:

@@ -157,10 +157,10 @@ def score_events(gold: list[dict], system: list[dict]) -> dict:
         src = aid.split("-")[0] if "-" in aid else "all"
         for g in golds:
             tot["gold"] += 1
-            per_type[g["type"]]["gold"] += 1
+            per_type.setdefault(g["type"], Counter())["gold"] += 1
             if g.get("core"):
                 tot["core"] += 1
-                per_type[g["type"]]["core"] += 1
+                per_type.setdefault(g["type"], Counter())["core"] += 1
                 per_source[src]["core"] += 1
         for s in systems:
             tot["sys"] += 1

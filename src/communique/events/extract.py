@@ -26,6 +26,7 @@ VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", 
 # statements about another action: the embedded action is not itself asserted
 GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
@@ -33,7 +34,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "announce", "unveil", "step", "intensify", "escalate", "end", "renew", "deliver", "send",
                "commit", "order", "approve", "finalize", "finalise", "conclude", "complete",
                "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
-               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break"}
+               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break", "stag"}
 
 
 @dataclass
@@ -130,7 +131,7 @@ class EventExtractor:
                 for c in tok.children:
                     if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                         for o in af.objects(c):
-                            recipients += [s for s in af.actors_within(o) if s not in actors]
+                            recipients += [s for s in af.actors_within(o, 4) if s not in actors]
                         recipients += [s for s in af.prep_objects(c, {"with", "to", "against", "on", "for"})
                                        if s not in actors and s not in recipients]
             if not recipients and e.object and not e.solo:
@@ -323,15 +324,27 @@ class EventExtractor:
                 first = actors[0]
                 recipients = [s for s in actors[1:] if s.ref.code != first.ref.code]
                 actors = [s for s in actors if s.ref.code == first.ref.code]
+        trig = c.trigger
+        location = None
+        if not recipients and e.type in PLACE_TARGET_TYPES:
+            # no stated target: the event is directed at the place where it happens
+            # ("imposed a curfew in Cizre", "demonstrated in Serbia"); protests without a
+            # stated target are directed at the protesters' own government
+            location = self._location(trig, sent, actors, recipients)
+            if location is not None and location.country:
+                recipients = [_place_target(location, doc, trig)]
+            elif e.type == "PROTEST" and actors[0].ref.code and ":" not in actors[0].ref.code:
+                recipients = [_place_target(Location(actors[0].ref.name or "", actors[0].ref.code), doc, trig,
+                                            method="protest-default")]
         if not recipients and not e.solo:
             return None
-        trig = c.trigger
         date, precision = self._date(trig, sent, article)
         status = modality(trig, e.status, date, article.date, sent)
         defaulted = False
         if date is None and status == "asserted" and article.date:
             date, precision, defaulted = article.date, "day", True
-        location = self._location(trig, sent, actors, recipients)
+        if location is None:
+            location = self._location(trig, sent, actors, recipients)
         mode = e.mode
         if e.type == "CONSULT" and mode is None:
             mode = self._consult_mode(trig, sent, actors, recipients, location)
@@ -406,7 +419,20 @@ class EventExtractor:
         cands.sort(key=lambda x: x[0])
         return cands[0][1]
 
-    def _place(self, t) -> Location | None:
+    def _place(self, t, depth: int = 0) -> Location | None:
+        loc = self._place_here(t)
+        if loc is None and depth < 2:
+            # "in the town of Cizre in southeastern Turkey"
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "near"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            loc = self._place(p, depth + 1)
+                            if loc is not None:
+                                return loc
+        return loc
+
+    def _place_here(self, t) -> Location | None:
         span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 3 else t.doc[t.i:t.i + 1]
         for cand in (span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text):
             k = norm(cand)
@@ -449,6 +475,13 @@ class EventExtractor:
             if location.country not in codes:
                 return "third-party"
         return None
+
+
+def _place_target(loc: Location, doc, trig, method: str = "location") -> MentionSpan:
+    """The state where an event happens, as its recipient when no target is stated."""
+    ref = ActorRef(name=loc.name, code=loc.country, sector=None, kb_id=loc.country, text=trig.text,
+                   start=trig.idx, end=trig.idx + len(trig), kind="state", method=method, score=0.6)
+    return MentionSpan(ref, trig.i, trig.i + 1, trig.i)
 
 
 def _identity(ref: ActorRef) -> tuple:

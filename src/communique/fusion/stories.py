@@ -25,9 +25,12 @@ import hashlib
 import math
 import re
 import struct
+import zlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -45,7 +48,7 @@ MAX_EVENT_POSTING = 200   # an event key shared by more articles than this propo
 SIM_FLOOR = 0.03          # pairs less similar than this are not kept (they count as 0)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|\d[\d,.]*\d|\d")
-_SENT_END = re.compile(r"[.!?\"\u201d:]\s*$")
+_SENTENCE_END = frozenset('.!?"\u201d:-\u2014')
 
 # A short English stop list: function words and news boilerplate that say nothing about the story.
 STOPWORDS = frozenset("""
@@ -73,20 +76,23 @@ thing things lot really now since ago however though although yet another us aro
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """(lower-cased token, looks like a name) pairs; stop words and 1-letter tokens dropped."""
     out: list[tuple[str, bool]] = []
-    prev_end = 0
     for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower().replace("\u2019", "'")
         if low.endswith("'s"):
             low = low[:-2]
-        sentence_start = prev_end == 0 or bool(_SENT_END.search(text[max(0, m.start() - 3):m.start()]))
-        prev_end = m.end()
         if len(low) < 2 or low in STOPWORDS:
             continue
-        out.append((low, w[0].isupper() and not sentence_start))
+        is_name = False
+        if w[0].isupper():
+            start = m.start()
+            before = text[max(0, start - 3):start].rstrip()
+            is_name = bool(before) and before[-1] not in _SENTENCE_END
+        out.append((low, is_name))
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
     """A very light plural folding (senators -> senator); names and numbers are kept as they are."""
     if len(w) > 4 and w.endswith("ies"):
@@ -155,8 +161,7 @@ def minhash(text: str, num_perm: int = 64, shingle: int = 5) -> tuple[int, ...]:
     grams.discard("")
     if not grams:
         return tuple([_MASK32] * num_perm)
-    hv = np.array([int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")
-                   for g in sorted(grams)], dtype=np.uint64)
+    hv = np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint64, count=len(grams))
     # a, x < 2**32 so a*x + b fits in 64 bits; reduce modulo the Mersenne prime, keep 32 bits
     phv = ((np.outer(hv, a) + b) % np.uint64(_MERSENNE)) & np.uint64(_MASK32)
     return tuple(int(v) for v in phv.min(axis=0))
@@ -209,24 +214,37 @@ def similarities(articles: Sequence[Article], results: Sequence[ArticleResult] |
     """Pairwise similarities ``{(i, j): s}`` (i < j) of the articles, keeping those >= ``floor``.
 
     Only pairs that share at least one TF-IDF term (found through an inverted index), a coded
-    event (type and actor codes) or that are MinHash near-duplicates are scored, and dated pairs more than ``MAX_DAYS`` apart are skipped.
+    event (type and actor codes) or that are MinHash near-duplicates are scored, and dated pairs
+    more than ``MAX_DAYS`` apart are skipped (unless near-duplicates).
     """
     n = len(articles)
     vecs = tfidf_vectors(articles)
     days = [_ordinal(a.date) for a in articles]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, v in enumerate(vecs):
-        for t in v:
-            index[t].append(i)
+    # Postings in date order (undated last): for a dated article the scan of a posting list stops
+    # at the first article more than MAX_DAYS later and jumps to the undated ones.
+    order = sorted(range(n), key=lambda i: (days[i] is None, days[i] or 0, i))
+    rank = [0] * n
+    for r, i in enumerate(order):
+        rank[i] = r
+    first_undated = next((r for r, i in enumerate(order) if days[i] is None), n)
+    index: dict[str, list[int]] = defaultdict(list)        # term -> ranks
+    for i in order:
+        for t in vecs[i]:
+            index[t].append(rank[i])
     dots: dict[tuple[int, int], float] = defaultdict(float)
-    for i, v in enumerate(vecs):
-        for t, w in v.items():
-            for j in index[t]:
-                if j <= i:
+    for i in order:
+        ri, di = rank[i], days[i]
+        for t, w in vecs[i].items():
+            post = index[t]
+            k = bisect_right(post, ri)
+            while k < len(post):
+                j = order[post[k]]
+                dj = days[j]
+                if di is not None and dj is not None and dj - di > MAX_DAYS:
+                    k = bisect_right(post, first_undated - 1, k)
                     continue
-                if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > MAX_DAYS:
-                    continue
-                dots[(i, j)] += w * vecs[j][t]
+                dots[(i, j) if i < j else (j, i)] += w * vecs[j][t]
+                k += 1
     near = _near_duplicate_pairs([minhash(a.body) for a in articles]) if n > 1 else set()
     ev = None
     candidates = set(dots) | near
@@ -328,14 +346,15 @@ def cluster_stories(articles: list[Article], results: list[ArticleResult] | None
         return []
     sims = similarities(articles, results, floor=SIM_FLOOR)
     strong = [p for p, s in sims.items() if s >= threshold]
+    comps = _components(len(articles), strong)
+    comp_of = {i: k for k, comp in enumerate(comps) for i in comp}
+    local: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (i, j), s in sims.items():
+        if comp_of[i] == comp_of[j] and len(comps[comp_of[i]]) > 1:
+            local[comp_of[i]][(i, j)] = s
     groups: list[list[int]] = []
-    for comp in _components(len(articles), strong):
-        if len(comp) == 1:
-            groups.append(comp)
-            continue
-        members = set(comp)
-        local = {p: s for p, s in sims.items() if p[0] in members and p[1] in members}
-        groups += average_linkage(comp, local, threshold)
+    for k, comp in enumerate(comps):
+        groups += [comp] if len(comp) == 1 else average_linkage(comp, local[k], threshold)
     groups.sort(key=lambda g: g[0])
     return [[articles[i].id for i in g] for g in groups]
 
