@@ -7,8 +7,8 @@
    and indexes) and fills it with synthetic articles, actors, events and event_actors using
    SQLAlchemy core ``executemany`` in chunks.  Distribution: ~60 country codes with a Zipf-like
    weight (USA, CHN, RUS ... most frequent), the 16 PLOVER types with realistic weights, dates
-   spread over 5 years (2020-2024), 12 outlets, 4 events per article, a fifth of the actors
-   being named people.
+   spread over 5 years (2020-2024), 12 outlets, 4 events per article, 4% of the events with
+   two codes on the actor side, three named people per country besides the state itself.
 2. Starts a real uvicorn server on a free loopback port in a subprocess.
 3. Sends ``--requests`` requests per scenario with httpx (parameters vary between requests:
    dyads, types, date windows, offsets) and prints p50/p95/max latency per scenario, then writes
@@ -112,6 +112,12 @@ def build(db: str, n_events: int, seed: int = 7) -> None:
                 ys = f"State {y}"
                 eas.append({"event_id": eid, "side": "actor", "actor_id": rng.choice(ids[x]), "text": xs,
                             "start": 13, "end": 13 + len(xs), "role": None, "sector": "GOV"})
+                if rng.random() < 0.04:         # a second actor code: "USA and JPN condemned PRK"
+                    x2 = rng.choices(CODES, code_w)[0]
+                    if x2 not in (x, y):
+                        evs[-1]["actor_codes"] = f"|{x}|{x2}|"
+                        eas.append({"event_id": eid, "side": "actor", "actor_id": rng.choice(ids[x2]),
+                                    "text": f"State {x2}", "start": -1, "end": -1, "role": None, "sector": "GOV"})
                 ry = sentence.index(ys, 14)
                 eas.append({"event_id": eid, "side": "recipient", "actor_id": rng.choice(ids[y]), "text": ys,
                             "start": ry, "end": ry + len(ys), "role": None, "sector": "GOV"})
@@ -235,7 +241,7 @@ def main(argv=None) -> int:
         "",
         "Measured with `benchmarks/api_latency.py`: a SQLite store with "
         f"{have:,} synthetic events ({have // 4:,} articles, 60 country codes with Zipf-like weights, "
-        "16 PLOVER types, dates 2020-2024, 12 outlets; database file "
+        "16 PLOVER types, 4% of events with two actor codes, dates 2020-2024, 12 outlets; database file "
         f"{size_mb:,.0f} MB), one uvicorn worker on 127.0.0.1, requests sent one at a time with httpx "
         "from the same machine (2 cores). Parameters vary between requests (random dyads among the 12 "
         "busiest codes, random types, 30-180 day windows, pages 1-20). `/api/events` returns 50 events "

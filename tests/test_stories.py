@@ -10,31 +10,31 @@ from communique.model import ActorRef, Article, ArticleResult, Event
 
 PACT = [
     ("pact-1", "Tokyo Herald", "Japan and South Korea sign military intelligence pact",
-     "Japan and South Korea signed a pact on Wednesday to share military intelligence about North "
+     ("Japan and South Korea signed a pact on Wednesday to share military intelligence about North "
      "Korea's missile launches, ending years of mistrust between the two neighbours. Defence "
-     "ministers Minoru Kihara and Shin Won-sik signed the intelligence agreement in Seoul."),
+     "ministers Minoru Kihara and Shin Won-sik signed the intelligence agreement in Seoul.")),
     ("pact-2", "Seoul Daily", "Seoul, Tokyo agree to share missile intelligence",
-     "South Korean Defence Minister Shin Won-sik and his Japanese counterpart Minoru Kihara agreed in "
+     ("South Korean Defence Minister Shin Won-sik and his Japanese counterpart Minoru Kihara agreed in "
      "Seoul to exchange real-time intelligence on North Korean missile launches. The intelligence "
-     "pact is the first such military accord since relations soured."),
+     "pact is the first such military accord since relations soured.")),
     ("pact-3", "Wire Service", "Japan, South Korea seal intelligence-sharing deal on North Korea",
-     "SEOUL -- South Korea and Japan sealed a military deal to share intelligence on North Korea's "
+     ("SEOUL -- South Korea and Japan sealed a military deal to share intelligence on North Korea's "
      "missiles. Kihara, Japan's defence minister, called the pact a milestone; Shin said Seoul and "
-     "Tokyo would exchange missile warning data within weeks."),
+     "Tokyo would exchange missile warning data within weeks.")),
 ]
 FLOOD = [
     ("flood-1", "Tokyo Herald", "Floods in Brazil's Rio Grande do Sul kill dozens",
-     "Torrential rain caused floods across the Brazilian state of Rio Grande do Sul, killing at "
+     ("Torrential rain caused floods across the Brazilian state of Rio Grande do Sul, killing at "
      "least 39 people and forcing thousands from their homes. President Lula flew to Porto Alegre "
-     "and promised federal aid for the flooded towns."),
+     "and promised federal aid for the flooded towns.")),
     ("flood-2", "Seoul Daily", "Lula promises aid as Porto Alegre floods",
-     "Brazil's President Luiz Inacio Lula da Silva visited flooded Porto Alegre and pledged "
+     ("Brazil's President Luiz Inacio Lula da Silva visited flooded Porto Alegre and pledged "
      "federal money after rain swept away bridges in Rio Grande do Sul. Rescuers searched for "
-     "dozens of missing people as the death toll rose to 39."),
+     "dozens of missing people as the death toll rose to 39.")),
     ("flood-3", "Wire Service", "Death toll from southern Brazil floods rises to 39",
-     "PORTO ALEGRE, Brazil -- The death toll from floods in Rio Grande do Sul rose to 39 on "
+     ("PORTO ALEGRE, Brazil -- The death toll from floods in Rio Grande do Sul rose to 39 on "
      "Friday. Lula toured the state capital and said the federal government would send aid, "
-     "troops and rescuers to towns cut off by the rain."),
+     "troops and rescuers to towns cut off by the rain.")),
 ]
 
 

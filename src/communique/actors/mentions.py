@@ -84,6 +84,20 @@ class MentionFinder:
             return self.kb.metonyms[k]
         return None, None
 
+    def affiliation_in(self, toks) -> str | None:
+        """An organisation or armed group named in a title ("the United Nations Emergency Relief
+        Coordinator", "Hamas political chief"): its code."""
+        toks = list(toks)
+        for n in (5, 4, 3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                chunk = toks[i:i + n]
+                if not chunk[0].text[:1].isupper():
+                    continue
+                for kind, key in self.kb.names.get(norm(" ".join(t.text for t in chunk)), []):
+                    if kind in ("igo", "ngo", "nsa"):
+                        return self.kb.entities[key].code
+        return None
+
     def country_in(self, toks) -> str | None:
         """First country named by any entity-like word or word pair in a token sequence."""
         toks = list(toks)
@@ -139,11 +153,17 @@ class MentionFinder:
             ms = self._agent(doc, tok, by_tok, persons, day)
             if ms:
                 inner = [s for s in spans if ms.start <= s.start and s.end <= ms.end]
+                # a conjoined modifier stays an actor of its own ("U.S. and Russian negotiators")
+                keep = [s for s in inner if any(doc[s.head] in doc[i].conjuncts for i in range(ms.start, ms.end)
+                                                if by_tok.get(i) is not s and by_tok.get(i) is not None)]
                 for s in inner:
-                    spans.remove(s)
+                    if s not in keep:
+                        spans.remove(s)
                 take(ms)
+                kept = {i for s in keep for i in range(s.start, s.end)}
                 for i in range(ms.start, ms.end):
-                    by_tok[i] = ms
+                    if i not in kept:
+                        by_tok[i] = ms
         # 4. surnames and pronouns referring back to people
         for tok in doc:
             if taken[tok.i]:
@@ -195,6 +215,7 @@ class MentionFinder:
             hint_text = doc[h.head.left_edge.i:h.head.i + 1].text + " " + hint_text
         offices, title = self.title_hints(hint_text)
         country = self.country_in(prefix) or (self.country_in(appos) if appos else None)
+        affiliation = None if country else self.affiliation_in(list(prefix) + appos)
         name_text = ent.text
         name_text = re.sub(r"[’']s$", "", name_text).strip()
         # in-document coreference first for a bare surname
@@ -217,6 +238,15 @@ class MentionFinder:
             if offices:
                 sector = self.kb.offices.get(offices[0][0], {}).get("sector")
                 country = country or offices[0][1]
+            if country is None and len(name_text.split()) <= 2:
+                # "President Bush": several known people share the name but one country
+                ids = self.kb.surnames.get(norm(name_text).split()[-1], [])
+                codes = {r.country for i in ids for r in self.kb.people[i].roles}
+                if len(codes) == 1:
+                    country = codes.pop()
+            if country is None and affiliation:
+                country = affiliation
+                sector = "IGO" if affiliation.startswith(("IGO", "NGO")) else "REB"
             ref = ActorRef(name=name_text, code=country, sector=sector, role=title, kb_id=None,
                            text=doc[left:ent.end].text, start=doc[left].idx, end=ent.end_char,
                            kind="person", method="unresolved", score=0.5)

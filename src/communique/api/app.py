@@ -84,6 +84,7 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 def create_app(db_url: str | None, write_token: str | None = None) -> FastAPI:
     """The application over the store at ``db_url`` (see ``open_store``)."""
     store: Store = open_store(db_url)
+    Q.ensure_indexes(store)
     cache = _Cache()
     pipeline_lock = threading.Lock()
     state: dict[str, Any] = {}
@@ -206,9 +207,16 @@ def create_app(db_url: str | None, write_token: str | None = None) -> FastAPI:
         a, b = _dyad(dyad)
         return Q.source_comparison(store, a, b, start=start, end=end)
 
-    @app.get("/api/clusters", tags=["analysis"], summary="Story clusters from cross-source fusion")
-    def clusters(limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
-        return Q.clusters(store, limit=limit)
+    @app.get("/api/clusters", tags=["analysis"], summary="Event clusters from cross-source fusion")
+    def clusters(dyad: Annotated[str | None, Query(description="two codes: USA,CHN")] = None,
+                 actor: str | None = None, type: str | None = None,
+                 start: Annotated[str | None, Query(pattern=DATE)] = None,
+                 end: Annotated[str | None, Query(pattern=DATE)] = None,
+                 min_sources: Annotated[int | None, Query(ge=1)] = None,
+                 limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        return Q.clusters(store, limit=limit, offset=offset, dyad=_dyad(dyad), actor=actor, type=type,
+                          start=start, end=end, min_sources=min_sources)
 
     # ------------------------------------------------------------------ writing
 

@@ -10,7 +10,8 @@ Metric: B-cubed precision, recall and F1 (Bagga & Baldwin 1998): for each articl
 its predicted cluster that is in its gold group (precision) and the share of its gold group that is
 in its predicted cluster (recall), averaged over articles.
 
-    python -m communique.evaluate.same_event PATH [PATH...] [--threshold T] [--events] [--json]
+    python -m communique.evaluate.same_event PATH [PATH...] [--threshold T] [--events]
+                                             [--ignore-dates] [--json]
 
 ``--events`` runs the communique pipeline over the articles to add the event-overlap feature
 (about 0.1-0.3 s per article; results are cached for the run).
@@ -79,16 +80,23 @@ def _results(path: str | Path, articles: list[Article]) -> list[ArticleResult]:
     return [_CACHE[(key, a.id)] for a in articles]
 
 
-def evaluate_file(path: str | Path, threshold: float = THRESHOLD, events: bool = False) -> dict:
-    """Cluster the articles of one gold file and score the clusters (B-cubed)."""
+def evaluate_file(path: str | Path, threshold: float = THRESHOLD, events: bool = False,
+                  ignore_dates: bool = False) -> dict:
+    """Cluster the articles of one gold file and score the clusters (B-cubed).
+
+    ``ignore_dates`` hides the publication dates from the clusterer (text, and events, only).
+    """
     articles, gold = read_gold(path)
     results = _results(path, articles) if events else None
+    if ignore_dates:
+        articles = [Article(id=a.id, text=a.text, title=a.title, source=a.source) for a in articles]
     t0 = time.perf_counter()
     clusters = cluster_stories(articles, results, threshold=threshold)
     seconds = time.perf_counter() - t0
     scores = bcubed(clusters, gold)
     return {"file": Path(path).name, "articles": len(articles), "gold_groups": len(set(gold.values())),
             "clusters": len(clusters), "threshold": threshold, "events": events,
+            "dates": not ignore_dates and any(a.date for a in articles),
             **scores, "seconds": round(seconds, 3)}
 
 
@@ -98,16 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+", metavar="PATH")
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
     ap.add_argument("--events", action="store_true", help="add the event-overlap feature (runs the pipeline)")
+    ap.add_argument("--ignore-dates", action="store_true", help="hide publication dates from the clusterer")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     for path in args.paths:
-        r = evaluate_file(path, args.threshold, args.events)
+        r = evaluate_file(path, args.threshold, args.events, args.ignore_dates)
         if args.json:
             print(json.dumps(r))
         else:
             print(f"{r['file']}: {r['articles']} articles, {r['gold_groups']} gold groups, "
                   f"{r['clusters']} clusters; B-cubed P={r['precision']:.3f} R={r['recall']:.3f} "
                   f"F1={r['f1']:.3f} (threshold {r['threshold']}, events {'on' if r['events'] else 'off'}, "
+                  f"dates {'used' if r['dates'] else 'none'}, "
                   f"{r['seconds']} s)")
     return 0
 

@@ -23,18 +23,27 @@ class ArgumentFinder:
     def actors_at(self, tok, depth: int = 0) -> list[MentionSpan]:
         """Actor mentions denoted by the phrase headed by ``tok`` (with its conjuncts)."""
         out: list[MentionSpan] = []
-        for t in [tok, *tok.conjuncts]:
+        members = [tok, *tok.conjuncts]
+        head = self.by_tok.get(tok.i)
+        if head is not None and head.ref.kind in ("state", "igo", "nsa"):
+            # "The US, Russia, and Switzerland met": lists are often parsed as apposition
+            for c in tok.children:
+                o = self.by_tok.get(c.i)
+                if c.dep_ == "appos" and o is not None and o.ref.kind in ("state", "igo", "nsa") \
+                        and o.ref.code != head.ref.code:
+                    members += [c, *c.conjuncts]
+        for t in members:
             s = self._one(t, depth)
             if s is not None and s not in out:
                 out.append(s)
-                # "the Turkish and Greek sides": conjoined modifiers name several actors
-                if s.head != t.i and t.i not in range(s.start, s.end):
-                    for c in t.children:
-                        if c.i in range(s.start, s.end):
-                            for cj in c.conjuncts:
-                                o = self.by_tok.get(cj.i)
-                                if o is not None and o not in out:
-                                    out.append(o)
+                # "the Turkish and Greek sides", "U.S. and Russian negotiators": conjoined
+                # modifiers name several actors
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                        for cj in c.conjuncts:
+                            o = self.by_tok.get(cj.i)
+                            if o is not None and o not in out:
+                                out.append(o)
         return out
 
     def right_of(self, v, exclude=(), max_depth: int = 3) -> list[MentionSpan]:
@@ -142,6 +151,8 @@ class ArgumentFinder:
             return self.subject(h, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)
+        if v.dep_ == "acl" and v.tag_ == "VBN":
+            return []            # "a member of Hamas jailed a year ago": the noun is the patient
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
             found = self.actors_at(v.head)

@@ -26,6 +26,9 @@ VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", 
 # statements about another action: the embedded action is not itself asserted
 GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
+# without a stated target these are directed at the actor's own country (protesters at their
+# government, a government's concessions or repression at home)
+DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
@@ -94,14 +97,18 @@ class EventExtractor:
     # ------------------------------------------------------------------ candidates
     def _verb_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if passive:
+        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"      # "a man jailed by Israel"
+        if passive or reduced:
             actors = []
             for c in tok.children:
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             actors = af.actors_at(p)
-            recipients = af.passive_subject(tok) if e.object else []
+            if reduced:
+                recipients = af.actors_at(tok.head) if e.object else []
+            else:
+                recipients = af.passive_subject(tok) if e.object else []
         else:
             actors = af.subject(tok)
             recipients = []
@@ -316,8 +323,7 @@ class EventExtractor:
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
-        recipients = [s for s in recipients if s.ref.code not in a_codes
-                      or (not symmetric and _identity(s.ref) not in a_keys)]
+        recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
         if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
             codes = {s.ref.code for s in actors}
             if len(codes) >= 2:
@@ -333,7 +339,7 @@ class EventExtractor:
             location = self._location(trig, sent, actors, recipients)
             if location is not None and location.country:
                 recipients = [_place_target(location, doc, trig)]
-            elif e.type == "PROTEST" and actors[0].ref.code and ":" not in actors[0].ref.code:
+            elif e.type in DOMESTIC_TYPES and actors[0].ref.code and ":" not in actors[0].ref.code:
                 recipients = [_place_target(Location(actors[0].ref.name or "", actors[0].ref.code), doc, trig,
                                             method="protest-default")]
         if not recipients and not e.solo:

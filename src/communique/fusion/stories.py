@@ -68,7 +68,7 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 january february march april may june july august september october november december
 percent per cent get got make made going go went come came take took see seen know want way
 thing things lot really now since ago however though although yet another us around across
-""".split())
+""".split())  # noqa: SIM905 - a word list is easier to read and extend this way
 
 
 # --------------------------------------------------------------------------- features
@@ -79,8 +79,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower().replace("\u2019", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
+        low = low.removesuffix("'s")
         if len(low) < 2 or low in STOPWORDS:
             continue
         is_name = False

@@ -22,10 +22,12 @@ from datetime import date as _date
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, inspect, or_, select, union
+from sqlalchemy import and_, distinct, func, inspect, or_, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import aliased
 
 from .repository import T_ACT, T_ART, T_EA, T_EV, T_QUO, Store, _date_bounds
+from .schema import MULTI_CODE_SQL
 
 INTERVALS = ("day", "week", "month", "year")
 QUAD_CLASSES = (1, 2, 3, 4)     # verbal cooperation, material cooperation, verbal conflict, material conflict
@@ -43,26 +45,47 @@ def _ids_for_code(code: str):
     return select(T_ACT.c.id).where(T_ACT.c.code == code)
 
 
-def dyad_condition(a: str, b: str):
-    """Condition on ``events``: one of the two codes acts and the other receives, any order.
+def dyad_branches(a: str, b: str) -> list:
+    """Disjoint conditions on ``events`` whose union is the order-free dyad ``a``-``b``.
 
-    The candidate events come from ``event_actors`` (indexed by actor), then the event's own
-    denormalised codes confirm the pairing.
+    Single-code events are found by equality on ``(actor_codes, recipient_codes)`` (index
+    ``ix_events_dyad``), events with several codes on a side by substring among the few rows of
+    the partial index ``ix_events_multicode``.  Run one query per branch and combine the results:
+    an OR of the branches would make the planner scan the whole table.
     """
     a, b = _norm_code(a), _norm_code(b)
-    ea1, ea2 = aliased(T_EA), aliased(T_EA)
-    pairs = []
-    for x, y in ((a, b), (b, a)) if a != b else ((a, b),):
-        pairs.append(select(ea1.c.event_id)
-                     .join(ea2, and_(ea2.c.event_id == ea1.c.event_id, ea2.c.side == "recipient"))
-                     .where(ea1.c.side == "actor", ea1.c.actor_id.in_(_ids_for_code(x)),
-                            ea2.c.actor_id.in_(_ids_for_code(y))))
-    candidates = union(*pairs) if len(pairs) > 1 else pairs[0]
     ac, rc = T_EV.c.actor_codes, T_EV.c.recipient_codes
     pa, pb = f"|{a}|", f"|{b}|"
-    confirm = or_(and_(ac.contains(pa, autoescape=True), rc.contains(pb, autoescape=True)),
-                  and_(ac.contains(pb, autoescape=True), rc.contains(pa, autoescape=True)))
-    return and_(T_EV.c.event_id.in_(candidates), confirm)
+    branches = [and_(ac == pa, rc == pb)]
+    if a != b:
+        branches.append(and_(ac == pb, rc == pa))
+    branches.append(and_(text(f"({MULTI_CODE_SQL})"),
+                         or_(and_(ac.contains(pa, autoescape=True), rc.contains(pb, autoescape=True)),
+                             and_(ac.contains(pb, autoescape=True), rc.contains(pa, autoescape=True)))))
+    return branches
+
+
+def dyad_condition(a: str, b: str):
+    """The order-free dyad as one condition (simple, but slow on big tables: prefer branches)."""
+    return or_(*dyad_branches(a, b))
+
+
+def ensure_indexes(store: Store) -> list[str]:
+    """Create the schema's indexes missing from an older database (``create_all`` only adds
+    indexes together with new tables).  Returns the names created; errors (a read-only file)
+    are ignored so that reading still works."""
+    created = []
+    try:
+        existing = {t: {ix["name"] for ix in inspect(store.engine).get_indexes(t)}
+                    for t in (T_EV.name, T_EA.name)}
+        for table in (T_EV, T_EA):
+            for ix in table.indexes:
+                if ix.name not in existing[table.name]:
+                    ix.create(store.engine, checkfirst=True)
+                    created.append(ix.name)
+    except OperationalError:
+        pass
+    return created
 
 
 def _topic_condition(topic: str):
@@ -87,8 +110,6 @@ def event_conditions(store: Store, actor: str | None = None, dyad: tuple[str, st
     needs_article = False
     if actor:
         conds.append(store._actor_condition(actor))
-    if dyad:
-        conds.append(dyad_condition(*dyad))
     if type:
         types = {t.strip().upper() for t in type.split(",") if t.strip()}
         conds.append(T_EV.c.type.in_(sorted(types)))
@@ -112,9 +133,9 @@ def event_conditions(store: Store, actor: str | None = None, dyad: tuple[str, st
 
 # --------------------------------------------------------------------------- events
 
-def search_events(store: Store, *, limit: int = 50, offset: int = 0, with_total: bool = True,
-                  order: str = "desc", **filters: Any) -> dict[str, Any]:
-    """Events matching ``filters`` (see ``event_conditions``), newest first by default.
+def search_events(store: Store, *, dyad: tuple[str, str] | None = None, limit: int = 50, offset: int = 0,
+                  with_total: bool = True, order: str = "desc", **filters: Any) -> dict[str, Any]:
+    """Events matching ``dyad`` and ``filters`` (see ``event_conditions``), newest first by default.
 
     Returns ``{"total": n, "limit", "offset", "items": [event records]}``; the records have the
     shape of ``Store.events`` (DESIGN.md event record plus ``source`` and ``title``).
@@ -122,13 +143,31 @@ def search_events(store: Store, *, limit: int = 50, offset: int = 0, with_total:
     conds, needs_article = event_conditions(store, **filters)
     limit = max(0, min(int(limit), 1000))
     offset = max(0, int(offset))
-    date_order = T_EV.c.date.desc().nulls_last() if order == "desc" else T_EV.c.date.asc().nulls_last()
-    ids_q = select(T_EV.c.event_id)
-    if needs_article:
-        ids_q = ids_q.join(T_ART, T_ART.c.id == T_EV.c.article_id)
-    ids_q = ids_q.where(*conds).order_by(date_order, T_EV.c.event_id).limit(limit).offset(offset)
+    desc = order == "desc"
+    # missing dates last; SQLite already sorts NULL last when descending (and can then use the index)
+    sqlite = store.engine.dialect.name == "sqlite"
+    date_order = (T_EV.c.date.desc() if sqlite else T_EV.c.date.desc().nulls_last()) if desc \
+        else T_EV.c.date.asc().nulls_last()
+    branches = dyad_branches(*dyad) if dyad else [None]
+
+    def base(cols, branch):
+        q = select(*cols)
+        if needs_article:
+            q = q.join(T_ART, T_ART.c.id == T_EV.c.article_id)
+        return q.where(*conds, *([branch] if branch is not None else []))
+
     with store.engine.connect() as c:
-        ids = list(c.execute(ids_q).scalars())
+        found: list[tuple] = []
+        for branch in branches:
+            q = base([T_EV.c.event_id, T_EV.c.date], branch).order_by(date_order, T_EV.c.event_id)
+            if len(branches) == 1:
+                found += c.execute(q.limit(limit).offset(offset)).all()
+            else:
+                found += c.execute(q.limit(offset + limit)).all()
+        if len(branches) > 1:
+            # merge: dates descending (or ascending), missing dates last, then event id
+            found = _stable_tiebreak(found, desc)[offset:offset + limit]
+        ids = [r[0] for r in found]
         rows = {}
         if ids:
             full = (select(T_EV, T_ART.c.source, T_ART.c.title)
@@ -138,12 +177,17 @@ def search_events(store: Store, *, limit: int = 50, offset: int = 0, with_total:
         sides = store._sides(c, ids)
         total = None
         if with_total:
-            count_q = select(func.count()).select_from(T_EV)
-            if needs_article:
-                count_q = count_q.join(T_ART, T_ART.c.id == T_EV.c.article_id)
-            total = c.execute(count_q.where(*conds)).scalar_one()
+            total = sum(c.execute(base([func.count()], branch).select_from(T_EV)).scalar_one()
+                        for branch in branches)
     items = [store._event_record(rows[i], sides.get(i, {})) for i in ids if i in rows]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _stable_tiebreak(rows: list[tuple], desc: bool) -> list[tuple]:
+    """Sort (event_id, date) rows by date (None last) then event id, as the SQL order does."""
+    dated = sorted((r for r in rows if r[1] is not None), key=lambda r: r[0])
+    dated.sort(key=lambda r: r[1], reverse=desc)
+    return dated + sorted((r for r in rows if r[1] is None), key=lambda r: r[0])
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -183,18 +227,19 @@ def dyad_series(store: Store, a: str, b: str, interval: str = "month", start: st
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
     sql_len = {"day": 10, "week": 10, "month": 7, "year": 4}[interval]
     period = func.substr(T_EV.c.date, 1, sql_len).label("period")
-    conds = [dyad_condition(a, b), *_date_bounds(T_EV.c.date, start, end)]
+    conds = _date_bounds(T_EV.c.date, start, end)
     if status:
         conds.append(T_EV.c.status == status)
-    q = (select(period, T_EV.c.type, T_EV.c.quad_class, func.count().label("n"),
-                func.sum(T_EV.c.goldstein).label("gs"), func.count(T_EV.c.goldstein).label("gn"),
-                func.sum(T_EV.c.intensity).label("is_"), func.count(T_EV.c.intensity).label("in_"))
-         .where(*conds).group_by(period, T_EV.c.type, T_EV.c.quad_class))
+    cols = (period, T_EV.c.type, T_EV.c.quad_class, func.count().label("n"),
+            func.sum(T_EV.c.goldstein).label("gs"), func.count(T_EV.c.goldstein).label("gn"),
+            func.sum(T_EV.c.intensity).label("is_"), func.count(T_EV.c.intensity).label("in_"))
+    queries = [select(*cols).where(branch, *conds).group_by(period, T_EV.c.type, T_EV.c.quad_class)
+               for branch in dyad_branches(a, b)]
     buckets: dict[str, dict[str, Any]] = {}
     undated = 0
     types: Counter = Counter()
     with store.engine.connect() as c:
-        for r in c.execute(q):
+        for r in (row for q in queries for row in c.execute(q)):
             label = _bucket(r.period, interval) if r.period else None
             if label is None:
                 undated += r.n
@@ -276,14 +321,15 @@ def network(store: Store, start: str | None = None, end: str | None = None, min_
 def source_comparison(store: Store, a: str, b: str, start: str | None = None,
                       end: str | None = None) -> dict[str, Any]:
     """How each outlet reports the dyad: events per quad class and mean Goldstein, per source."""
-    conds = [dyad_condition(a, b), *_date_bounds(T_EV.c.date, start, end)]
+    conds = _date_bounds(T_EV.c.date, start, end)
     src = func.coalesce(T_ART.c.source, "(unknown)").label("source")
-    q = (select(src, T_EV.c.quad_class, func.count().label("n"), func.sum(T_EV.c.goldstein).label("gs"),
-                func.count(T_EV.c.goldstein).label("gn"), func.count(distinct(T_EV.c.article_id)).label("arts"))
-         .join(T_ART, T_ART.c.id == T_EV.c.article_id).where(*conds).group_by(src, T_EV.c.quad_class))
+    queries = [select(src, T_EV.c.quad_class, func.count().label("n"), func.sum(T_EV.c.goldstein).label("gs"),
+                      func.count(T_EV.c.goldstein).label("gn"))
+               .join(T_ART, T_ART.c.id == T_EV.c.article_id).where(branch, *conds)
+               .group_by(src, T_EV.c.quad_class) for branch in dyad_branches(a, b)]
     per: dict[str, dict[str, Any]] = {}
     with store.engine.connect() as c:
-        for r in c.execute(q):
+        for r in (row for q in queries for row in c.execute(q)):
             s = per.setdefault(r.source, {"source": r.source, "events": 0, "quad": Counter(), "_gs": 0.0, "_gn": 0})
             s["events"] += r.n
             if r.quad_class in QUAD_CLASSES:
@@ -462,20 +508,35 @@ def clear_cache() -> None:
     _FACETS.clear()
 
 
-def clusters(store: Store, limit: int = 100) -> dict[str, Any]:
-    """Story clusters from the fusion stage, when the database has such a table."""
+def clusters(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> dict[str, Any]:
+    """Event clusters from cross-source fusion (``Store.clusters``); an empty list with a note
+    when the store has no fusion results yet."""
     names = set(inspect(store.engine).get_table_names())
-    for table in ("clusters", "story_clusters", "stories"):
-        if table in names:
-            from sqlalchemy import MetaData, Table
-            t = Table(table, MetaData(), autoload_with=store.engine)
-            with store.engine.connect() as c:
-                items = [dict(r) for r in c.execute(select(t).limit(limit)).mappings()]
-            return {"items": items, "table": table}
-    return {"items": [], "note": "no fusion table in this database yet (cross-article clustering is "
-                                 "not stored); the list is empty"}
+    if not hasattr(store, "clusters") or "event_clusters" not in names:
+        return {"items": [], "note": "this database has no fusion table yet"}
+    items = store.clusters(limit=limit, offset=offset, **{k: v for k, v in filters.items() if v})
+    out: dict[str, Any] = {"limit": limit, "offset": offset, "items": items}
+    if not items and not offset and not any(filters.values()):
+        out["note"] = "no clusters stored yet: run the fusion stage to fill them"
+    return out
 
 
-__all__ = ["INTERVALS", "QUAD_LABELS", "actor_profile", "clear_cache", "clusters", "dyad_condition",
-           "dyad_series", "event", "event_conditions", "facets", "find_actors", "network", "search_events",
-           "source_comparison", "text_condition"]
+__all__ = [
+    "INTERVALS",
+    "QUAD_LABELS",
+    "actor_profile",
+    "clear_cache",
+    "clusters",
+    "dyad_branches",
+    "dyad_condition",
+    "dyad_series",
+    "ensure_indexes",
+    "event",
+    "event_conditions",
+    "facets",
+    "find_actors",
+    "network",
+    "search_events",
+    "source_comparison",
+    "text_condition",
+]

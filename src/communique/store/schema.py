@@ -32,10 +32,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..model import ActorRef, ArticleResult, Event, Mention, Quote
+
+# Events with two or more codes on one side ("|USA|JPN|"); a partial index keeps them apart so that
+# dyad queries can look up single-code events by equality and scan only these by substring.
+MULTI_CODE_SQL = "actor_codes LIKE '|%|%|' OR recipient_codes LIKE '|%|%|'"
 
 
 class Base(DeclarativeBase):
@@ -123,7 +127,13 @@ class EventRow(Base):
 
     __table_args__ = (Index("ix_events_date", "date"),
                       Index("ix_events_type", "type"),
-                      Index("ix_events_article_id", "article_id"))
+                      Index("ix_events_article_id", "article_id"),
+                      # read-side indexes used by communique.store.queries (dyads, series, types)
+                      Index("ix_events_dyad", "actor_codes", "recipient_codes", "date", "type",
+                            "quad_class", "goldstein", "intensity"),
+                      Index("ix_events_type_date", "type", "date"),
+                      Index("ix_events_multicode", "date", "actor_codes", "recipient_codes",
+                            sqlite_where=text(MULTI_CODE_SQL), postgresql_where=text(MULTI_CODE_SQL)))
 
 
 class EventActorRow(Base):

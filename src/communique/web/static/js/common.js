@@ -1,5 +1,5 @@
 // Shared helpers of the dashboard.  Data from the API is only ever inserted with
-// textContent / text nodes (see el()); never with innerHTML.
+// textContent / text nodes (see el()); never parsed as markup.
 
 export const QUAD = {
   1: { label: "verbal cooperation", color: "#7cc49a" },
