@@ -99,8 +99,8 @@ def test_wikidata_rejects_other_json():
 def test_map_position_table():
     assert map_position("Prime Minister of the United Kingdom")["office"] == "head_of_government"
     assert map_position("Prime Minister of the United Kingdom")["country"] == "GBR"
-    assert map_position("Minister of Defence", "JPN")[:1] if False else \
-        map_position("Minister of Defence", "JPN")["office"] == "defence_minister"
+    assert map_position("Minister of Defence", "JPN")["office"] == "defence_minister"
+    assert map_position("Minister of Defence", "JPN")["country"] == "JPN"
     assert map_position("Deputy Prime Minister of Italy")["office"] == "deputy_head_of_government"
     assert map_position("Deputy Prime Minister of Italy")["country"] == "ITA"
     assert map_position("Minister of Fisheries", "NOR") == {

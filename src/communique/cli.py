@@ -132,6 +132,11 @@ def cmd_ingest(args) -> int:
     print(f"ingested {totals['articles']} new article(s), {totals['replaced']} replaced, "
           f"{totals['duplicates']} already stored, {nrej} skipped; "
           f"{totals['events']} events, {totals['quotes']} quotes in {totals['seconds']} s -> {args.db or 'communique.db'}")
+    if args.fuse:
+        from .fusion.cli import fuse_store
+        from .store import open_store
+        with open_store(args.db) as store:
+            print(fuse_store(store))
     return 0
 
 
@@ -297,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Re-ingesting an unchanged article does not duplicate it.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--batch-size", type=int, default=32)
+    sp.add_argument("--fuse", action="store_true", help="afterwards, merge the same event reported by "
+                                                        "several articles into clusters (communique fuse)")
     common(sp, db=True)
     sp.set_defaults(func=cmd_ingest)
 
@@ -332,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kb", default=None, help="extra knowledge-base directory (also $COMMUNIQUE_KB)")
     sp.add_argument("--limit", type=int, default=50)
     sp.set_defaults(func=cmd_kb)
+
+    from .fusion.cli import register as register_fusion
+    register_fusion(sub)
     return p
 
 

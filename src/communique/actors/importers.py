@@ -117,13 +117,12 @@ def map_position(label: str, country: str | None = None) -> dict:
                 "sector": e.get("sector") or "GOV", "title": e.get("title") or label}
     low = label.lower()
     # "Minister of Foreign Affairs of Japan": the state named after the last " of "
-    named = None
-    m = re.search(r"\b(?:of|for) (?:the )?([A-Z][\w' .-]+)$", label)
-    if m:
-        named = country_code(m.group(1))
-    title = label
-    if named and m:
-        title = label[:m.start()].strip()
+    named, title = None, label
+    for m in reversed(list(re.finditer(r"\b(?:of|for|in) (?:the )?", label))):
+        named = country_code(label[m.end():])
+        if named:
+            title = label[:m.start()].strip()
+            break
     for rx, p in pos["patterns"]:
         if rx.search(low):
             return {"office": p["office"], "country": country or named, "sector": p.get("sector") or "GOV",
@@ -435,8 +434,15 @@ def _role_from_code(code: str, start: str | None, end: str | None, comment: str 
     return {"office": office, "title": title, "country": country, "sector": sector, "start": start, "end": end}
 
 
+def _next_day(d: str) -> str:
+    try:
+        return (_dt.date.fromisoformat(d) + _dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return d
+
+
 def _merge_roles(roles: list[dict]) -> list[dict]:
-    """Roles with the same code that overlap or touch become one."""
+    """Roles with the same code that overlap or touch (end + 1 day = next start) become one."""
     roles = sorted(roles, key=lambda r: (r["country"] or "", r["sector"], r["title"], r["start"] or ""))
     out: list[dict] = []
     for r in roles:
@@ -444,7 +450,7 @@ def _merge_roles(roles: list[dict]) -> list[dict]:
             p = out[-1]
             same = (p["country"], p["sector"], p["title"], p["office"]) == \
                 (r["country"], r["sector"], r["title"], r["office"])
-            if same and p["start"] and r["start"] and (p["end"] is None or r["start"] <= p["end"]):
+            if same and p["start"] and r["start"] and (p["end"] is None or r["start"] <= _next_day(p["end"])):
                 if p["end"] is not None and (r["end"] is None or r["end"] > p["end"]):
                     p["end"] = r["end"]
                 continue

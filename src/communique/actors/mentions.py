@@ -45,6 +45,8 @@ class MentionFinder:
         self._title_keys = sorted(kb.title_offices, key=len, reverse=True)
         self._country_names: dict[str, str] | None = None
         self._surnames: dict[tuple, str] = {}
+        from ..events.rules import rule_words
+        self._org_nouns = rule_words().organisation_nouns
 
     # ------------------------------------------------------------------ hints
     def surname_of(self, ref: ActorRef) -> str:
@@ -183,6 +185,17 @@ class MentionFinder:
                     p = prev[-1]
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:pronoun", score=0.7), tok.i, tok.i + 1, tok.i))
+            elif low in ("they", "them") and tok.pos_ == "PRON":
+                # the latest group named by a plural noun ("the DPP authorities ... they")
+                prev = [p for p in spans if p.end <= tok.i and tok.i - p.end < 60 and p.ref.kind == "agent"
+                        and doc[p.head].tag_ in ("NNS", "NNPS")]
+                if not prev:
+                    prev = [p for p in spans if p.end <= tok.i and tok.i - p.end < 40
+                            and p.ref.kind in ("body", "nsa") and doc[p.head].tag_ in ("NNS", "NNPS", "NNP")]
+                if prev:
+                    p = max(prev, key=lambda x: x.end)
+                    take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                             method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         spans.sort(key=lambda s: s.start)
         return spans
 
@@ -379,7 +392,7 @@ class MentionFinder:
     def _agent(self, doc, tok, by_tok, persons, day=None) -> MentionSpan | None:
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
-        if sector is None:
+        if sector is None and word not in self._org_nouns:
             return None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
         for c in sorted(mods, key=lambda c: c.i):
@@ -417,6 +430,18 @@ class MentionFinder:
                                        text=span.text, start=span.start_char, end=span.end_char, kind="agent",
                                        method="agent:" + word, score=0.85)
                         return MentionSpan(ref, start, s.end, tok.i)
+        # "the alliance", "the group": the latest organisation or armed group named
+        if word in self._org_nouns and any(c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("compound", "poss") for c in tok.children):
+            prev = [s for s in set(by_tok.values()) if s.end <= tok.i and s.ref.kind in ("igo", "nsa")]
+            if prev:
+                p = max(prev, key=lambda x: x.end)
+                start = tok.left_edge.i
+                while start < tok.i and doc[start].dep_ in ("det", "punct"):
+                    start += 1
+                ref = replace(p.ref, text=doc[start:tok.i + 1].text, start=doc[start].idx,
+                              end=tok.idx + len(tok), method="coref:" + word, score=0.6)
+                return MentionSpan(ref, start, tok.i + 1, tok.i)
         # "the secretary", "the spokesperson": the latest person whose title fits
         if word in COREF_TITLES and any(c.lower_ == "the" for c in tok.children):
             for p in reversed(persons):

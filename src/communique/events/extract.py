@@ -17,6 +17,7 @@ from .. import ontology
 from ..actors.kb import KB, norm
 from ..actors.mentions import MentionSpan
 from ..model import ActorRef, Article, Event, Location
+from . import rules
 from .arguments import ArgumentFinder
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -169,10 +170,22 @@ class EventExtractor:
         events: list[Event] = []
         venues: list[Location] = []      # "the meeting took place in Rome"
         consumed: set[int] = set()        # nouns used as light-verb objects
+        governors: dict[int, Candidate] = {}   # pledge/demand/refusal/threat/accusation words
+        words = rules.rule_words()
         for sent in doc.sents:
             sent_events: list[Event] = []
+            ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
+                     + rules.speech_demands(sent, af))
+            ruled_triggers = set()
+            for entry, trig, actors, recipients in ruled:
+                ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)
+                if ev is not None:
+                    ev.extractor = entry.source
+                    sent_events.append(ev)
+                    if entry.type in ("SANCTION", "ACCUSE"):
+                        ruled_triggers.add(trig.i)
             for tok in sent:
-                if tok.i in consumed:
+                if tok.i in consumed or tok.i in ruled_triggers:
                     continue
                 entries = self._entries(tok)
                 if not entries:
@@ -185,6 +198,8 @@ class EventExtractor:
                         continue
                 for e in entries:
                     cand = (self._verb_candidate if is_verb else self._noun_candidate)(tok, e, af)
+                    if tok.i not in governors and e.type in GOVERNING_TYPES:
+                        governors[tok.i] = cand
                     if not is_verb and e.type == "CONSULT" and not cand.actors:
                         loc = self._location(tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok, sent, [], [])
                         if loc is not None:
@@ -197,8 +212,7 @@ class EventExtractor:
                                 if o.lemma_.lower() in e.objects:
                                     consumed.add(o.i)
                         break
-            sent_events += self._speech_demands(sent, af, doc, article)
-            events += self._embedding(sent_events, doc)
+            events += self._embedding(sent_events, doc, governors, sent, article, af)
         events = _dedupe(events)
         self._place_events(events, venues, article)
         return events
@@ -231,85 +245,77 @@ class EventExtractor:
                     ev.cameo = ontology.default_cameo("CONSULT", "third-party") or ev.cameo
                     ev.goldstein = ontology.goldstein(ev.cameo) if ev.cameo else ev.goldstein
 
-    def _embedding(self, events: list[Event], doc) -> list[Event]:
+    def _embedding(self, events: list[Event], doc, governors: dict, sent, article, af) -> list[Event]:
         """An action embedded under a pledge, demand, refusal, threat or accusation is what is
         pledged, demanded, refused ... not an event of its own ("offered to negotiate",
-        "urged Russia to withdraw", "accused Ukraine of shelling"); an action someone is
-        "ready to" take is a pledge (AGREE)."""
-        by_trigger = {ev._trigger_i: ev for ev in events if hasattr(ev, "_trigger_i")}
-        out = []
+        "urged Russia to withdraw", "accused Ukraine of shelling").  When the governing word did
+        not yield an event of its own (no recipient), the embedded action supplies it: "vowed to
+        recapture the island" is a THREATEN, "his accusation that the US is suppressing China" an
+        ACCUSE of the US.  An action someone is "ready to" take is a pledge (AGREE)."""
+        emitted = {ev._trigger_i for ev in events if hasattr(ev, "_trigger_i")}
+        out: list[Event] = []
         for ev in events:
             t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
-            governed = False
+            gov = None
             g = t
             for _ in range(4):
                 if g is None or g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl"):
                     break
                 g = g.head
-                other = by_trigger.get(g.i)
-                if other is not None and other is not ev and other.type in GOVERNING_TYPES:
-                    governed = True
+                if g.i in governors and g.i != ev._trigger_i:
+                    gov = g
                     break
-            if governed:
+            if gov is not None:
+                if gov.i not in emitted and ev.type not in GOVERNING_TYPES:
+                    new = self._governed(ev, gov, governors[gov.i], doc, sent, article, af)
+                    if new is not None:
+                        out.append(new)
+                        emitted.add(gov.i)
                 continue
             if (t is not None and t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_ADJECTIVES
                     and ev.type not in GOVERNING_TYPES):
-                ev.type, ev.mode = "AGREE", None
-                ev.cameo = "030"
-                ev.goldstein = ontology.goldstein("030")
-                ev.intensity = ontology.intensity("AGREE")
-                ev.quad_class = ontology.quad_class("AGREE")
-                ev.extractor += " (intent: " + t.head.lower_ + ")"
+                self._retype(ev, "AGREE", "030", " (intent: " + t.head.lower_ + ")")
                 if ev.status == "future":
                     ev.status = "asserted"
             out.append(ev)
         return out
 
-    # ------------------------------------------------------------------ rules beyond the lexicon
-    SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
-           "declare", "argue", "write", "urge", "warn", "maintain", "underline", "underscore"}
+    def _retype(self, ev: Event, type_: str, cameo: str, note: str) -> None:
+        ev.type, ev.mode, ev.cameo = type_, None, cameo
+        ev.goldstein = ontology.goldstein(cameo)
+        ev.intensity = ontology.intensity(type_)
+        ev.quad_class = ontology.quad_class(type_)
+        ev.extractor += note
 
-    def _speech_demands(self, sent, af, doc, article) -> list[Event]:
-        """"X said Y should/must ..." is a demand: REQUEST from the speaker to Y."""
-        out = []
-        for t in sent:
-            if t.pos_ not in ("VERB", "AUX"):
-                continue
-            modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in ("should", "must")), None)
-            if modal is None or t.lemma_.lower() in ("be", "come", "remain", "become", "have", "seem"):
-                continue
-            if any(c.dep_ == "auxpass" for c in t.children):
-                continue
-            target = af.subject(t)
-            if not target:
-                continue
-            say = t
-            for _ in range(3):
-                if say.dep_ in ("ccomp", "parataxis", "conj") and say.head is not say:
-                    say = say.head
-                    if say.lemma_.lower() in self.SAY:
-                        break
-                else:
-                    break
-            if say is t:
-                # "Washington, Zhao said, must stop ...": the reporting verb hangs off the clause
-                say = next((c for c in t.children if c.dep_ in ("parataxis", "advcl", "ccomp")
-                            and c.lemma_.lower() in self.SAY), None)
-                if say is None:
-                    continue
-            if say.lemma_.lower() not in self.SAY:
-                continue
-            speaker = af.subject(say)
-            if not speaker:
-                continue
-            entry = Entry(lemma=t.lemma_.lower(), pos="verb", type="REQUEST",
-                          cameo="100" if modal.lower_ == "must" else "020", weight=0.7,
-                          source="rule:speech-demand")
-            ev = self._event(Candidate(entry, t, speaker, target), doc, sent, article, af)
-            if ev is not None:
-                ev.extractor = f"rule:speech-demand ({say.lemma_.lower()} + {modal.lower_})"
-                out.append(ev)
-        return out
+    def _governed(self, ev: Event, gov, cand: Candidate, doc, sent, article, af) -> Event | None:
+        """The event of a governing word, built from the action it governs."""
+        gtype = cand.entry.type
+        if gtype in ("AGREE", "THREATEN"):
+            gtype = "AGREE" if (ev.quad_class or 0) in (1, 2) else "THREATEN"
+        g_actors = [s for s in cand.actors if s.ref.code]
+        e_actor_codes = {a.code for a in ev.actors}
+        if g_actors and {s.ref.code for s in g_actors} != e_actor_codes:
+            # "urged Russia to withdraw", "accused the US of suppressing China": the doer is the target
+            target_refs = ev.actors
+        else:
+            target_refs = ev.recipients
+        if not g_actors:
+            g_actors_refs = ev.actors if target_refs is ev.recipients else []
+        else:
+            g_actors_refs = [s.ref for s in g_actors]
+        if not g_actors_refs or not target_refs:
+            return None
+        new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
+        new.actors, new.recipients = list(g_actors_refs), list(target_refs)
+        new.event_id = ev.event_id[:12] + "gov0"
+        new.trigger = gov.text
+        new.status = "asserted" if ev.status in ("future", "hypothetical") else ev.status
+        cameo = cand.entry.cameo if cand.entry.type == gtype else ontology.default_cameo(gtype)
+        new.extractor = cand.entry.name
+        self._retype(new, gtype, cameo or ontology.default_cameo(gtype), f" (governing {ev.type.lower()})")
+        new._trigger_i = gov.i
+        new.date_from_publication = getattr(ev, "date_from_publication", False)
+        return new
 
     # ------------------------------------------------------------------ building events
     def _event(self, c: Candidate, doc, sent, article: Article, af) -> Event | None:

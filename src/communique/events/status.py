@@ -43,7 +43,11 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
         if i > 0 and t.lemma_.lower() in NEGATING_GOVERNORS and t.pos_ == "VERB":
             if t.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
                 return "negated"
-    # conditional clause
+    # conditional clause; "in the event of an attack", "in case of war"
+    for t in chain[:3]:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("event", "case") \
+                and t.head.head.head.lower_ == "in":
+            return "hypothetical"
     for t in chain:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in HYPO_MARKS:

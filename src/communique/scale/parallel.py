@@ -182,15 +182,18 @@ def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: 
             for chunk in _chunks(fresh(), chunk_size):
                 take(*analyse(chunk, model, batch_size))
         else:
-            ctx = mp.get_context(start_method)
-            with ctx.Pool(workers, initializer=_init_worker, initargs=(model, batch_size)) as pool:
-                in_flight: deque = deque()
-                for chunk in _chunks(fresh(), chunk_size):
-                    in_flight.append(pool.apply_async(_work, (chunk,)))
-                    while len(in_flight) >= 2 * workers:    # bounded: wait for the oldest chunk
+            chunks = _chunks(fresh(), chunk_size)
+            first = next(chunks, None)
+            if first is not None:            # no pool (and no model loading) when nothing is new
+                ctx = mp.get_context(start_method)
+                with ctx.Pool(workers, initializer=_init_worker, initargs=(model, batch_size)) as pool:
+                    in_flight: deque = deque([pool.apply_async(_work, (first,))])
+                    for chunk in chunks:
+                        in_flight.append(pool.apply_async(_work, (chunk,)))
+                        while len(in_flight) >= 2 * workers:    # bounded: wait for the oldest chunk
+                            take(*in_flight.popleft().get())
+                    while in_flight:
                         take(*in_flight.popleft().get())
-                while in_flight:
-                    take(*in_flight.popleft().get())
         flush()
     finally:
         bar.close()

@@ -68,7 +68,7 @@ async function show(key) {
     const types = Object.entries(ev.by_type || {});
     typeChart = new Chart($("type-chart"), {
       type: "bar",
-      data: { labels: types.map((t) => t[0]), datasets: [{ label: "events", data: types.map((t) => t[1]), backgroundColor: "#1f5fbf" }] },
+      data: { labels: types.map((t) => t[0]), datasets: [{ label: "events", data: types.map((t) => t[1]), backgroundColor: "#1f5fbf", maxBarThickness: 28 }] },
       options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } },
     });
     history.replaceState(null, "", `?key=${encodeURIComponent(key)}`);

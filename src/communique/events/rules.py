@@ -1,0 +1,164 @@
+"""Event rules that look at more than one trigger word.
+
+* speech demands: "X said Y should/must ..." -> REQUEST X -> Y;
+* coercive orders: "X ordered Y to shut down ..." -> SANCTION X -> Y;
+* criticism in speech: "X said Y's erroneous words undermined ...", "X called Y an outmoded
+  product of the Cold War" -> ACCUSE X -> Y.
+
+Word lists live in ``data/rules/rules.yaml`` (extend with ``$COMMUNIQUE_RULES``).  Each rule
+returns ``Candidate`` objects; the extractor turns them into events like lexicon triggers.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .lexicon import Entry
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "rules" / "rules.yaml"
+SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
+       "declare", "argue", "write", "warn", "maintain", "underline", "underscore", "accuse", "charge",
+       "claim", "allege", "complain", "assert"}
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    criticism: tuple[str, ...]
+    ordering: frozenset[str]
+    cessation: frozenset[str]
+    labelling: frozenset[str]
+    organisation_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def rule_words(extra: str | None = None) -> RuleWords:
+    with open(DATA, encoding="utf-8") as f:
+        d = yaml.safe_load(f) or {}
+    extra = extra or os.environ.get("COMMUNIQUE_RULES")
+    if extra:
+        with open(extra, encoding="utf-8") as f:
+            for k, v in (yaml.safe_load(f) or {}).items():
+                d[k] = list(d.get(k) or []) + list(v or [])
+    return RuleWords(
+        criticism=tuple(sorted({w.lower() for w in d.get("criticism") or []}, key=len, reverse=True)),
+        ordering=frozenset(d.get("ordering_verbs") or ()), cessation=frozenset(d.get("cessation_verbs") or ()),
+        labelling=frozenset(d.get("labelling_verbs") or ()),
+        organisation_nouns=frozenset(d.get("organisation_nouns") or ()))
+
+
+def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
+    return Entry(lemma=lemma, pos="verb", type=type_, cameo=cameo, weight=weight, source=f"rule:{name}")
+
+
+def _reporting_verb(t):
+    """The verb of saying that governs a clause, if any ("Zhao said", "he warned")."""
+    say = t
+    for _ in range(3):
+        if say.dep_ in ("ccomp", "parataxis", "conj") and say.head is not say:
+            say = say.head
+            if say.lemma_.lower() in SAY:
+                return say
+        else:
+            break
+    for c in t.children:
+        if c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in SAY:
+            return c
+    return None
+
+
+def _has_criticism(span_text: str, words: RuleWords) -> str | None:
+    low = " " + span_text.lower() + " "
+    for w in words.criticism:
+        if f" {w} " in low or f" {w}," in low or f" {w}." in low or f"“{w}" in low or f'"{w}' in low:
+            return w
+    return None
+
+
+def speech_demands(sent, af):
+    """"X said Y should/must ..." is a demand: REQUEST from the speaker to Y."""
+    out = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in ("should", "must")), None)
+        if modal is None or t.lemma_.lower() in ("be", "come", "remain", "become", "have", "seem"):
+            continue
+        if any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        target = af.subject(t)
+        say = _reporting_verb(t)
+        if not target or say is None:
+            continue
+        speaker = af.subject(say)
+        if speaker:
+            name = f"speech-demand ({say.lemma_.lower()} + {modal.lower_})"
+            out.append((_entry(t.lemma_.lower(), "REQUEST", "100" if modal.lower_ == "must" else "020", name),
+                        t, speaker, target))
+    return out
+
+
+def coercive_orders(sent, af, words: RuleWords):
+    """"X ordered Y to shut down its services": a sanction on Y."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in words.ordering or t.pos_ != "VERB":
+            continue
+        objs = [o for o in t.children if o.dep_ in ("dobj", "obj")]
+        acts = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words.cessation]
+        if not objs or not acts:
+            continue
+        target = af.actors_at(objs[0])
+        actor = af.subject(t)
+        if target and actor:
+            out.append((_entry(t.lemma_.lower(), "SANCTION", "160", f"coercive-order ({acts[0].lemma_.lower()})"),
+                        t, actor, target))
+    return out
+
+
+def criticism(sent, af, words: RuleWords):
+    """Negative evaluation of another actor, in reported speech or by a labelling verb."""
+    out = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        # "calling the Western alliance an outmoded product of the Cold War"
+        if lemma in words.labelling:
+            objs = [o for o in t.children if o.dep_ in ("dobj", "obj")]
+            preds = [o for o in t.children if o.dep_ in ("oprd", "xcomp", "attr")
+                     or (o.dep_ == "prep" and o.lower_ == "as")]
+            if objs and preds:
+                text = " ".join(t.doc[p.left_edge.i:p.right_edge.i + 1].text for p in preds)
+                w = _has_criticism(text, words)
+                target = af.actors_at(objs[0])
+                actor = af.subject(t)
+                if w and target and actor:
+                    out.append((_entry(lemma, "ACCUSE", "111", f"criticism-label ({w})"), t, actor, target))
+            continue
+        # "X told Y that ... erroneous words and deeds by the US side have undermined ..."
+        if lemma not in SAY:
+            continue
+        for c in t.children:
+            if c.dep_ != "ccomp":
+                continue
+            clause = t.doc[c.left_edge.i:c.right_edge.i + 1]
+            w = _has_criticism(clause.text, words)
+            if not w:
+                continue
+            speaker = af.subject(t)
+            if not speaker:
+                continue
+            codes = {s.ref.code for s in speaker}
+            targets = []
+            for tok in clause:
+                s = af.by_tok.get(tok.i)
+                if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
+                    targets.append(s)
+            if targets:
+                out.append((_entry(lemma, "ACCUSE", "111", f"criticism-speech ({w})", weight=0.6),
+                            t, speaker, targets[:1]))
+    return out
