@@ -16,11 +16,11 @@ except ImportError:  # running from a checkout without `pip install -e .`
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from test_store import make_result  # noqa: E402
+from fastapi.testclient import TestClient
+from test_store import make_result
 
-from communique.api.app import STATIC, create_app  # noqa: E402
-from communique.model import ActorRef  # noqa: E402
+from communique.api.app import STATIC, create_app
+from communique.model import ActorRef
 
 SCRIPT_TEXT = ('US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi '
                '<script>alert("pwned")</script> in Washington on Friday. "We had candid talks," Blinken told reporters.')

@@ -30,9 +30,9 @@ if not CHROMIUM.exists():
 pytest.importorskip("uvicorn")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_api import build_results  # noqa: E402
+from test_api import build_results
 
-from communique.store import open_store  # noqa: E402
+from communique.store import open_store
 
 
 def _free_port() -> int:

@@ -412,9 +412,9 @@ class MentionFinder:
                                text=doc[start:tok.i + 1].text, start=doc[start].idx,
                                end=tok.idx + len(tok), kind="agent", method="agent:" + word, score=0.85)
                 return MentionSpan(ref, start, tok.i + 1, tok.i)
-        # "the president of Armenia", "the foreign minister of Japan"
+        # "the president of Armenia", "the foreign minister of Japan", "opposition groups in Zimbabwe"
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ in ("in", "from") and sector is not None)):
                 for p in c.children:
                     s = by_tok.get(p.i) if p.dep_ == "pobj" else None
                     if s is not None and s.ref.kind == "state":

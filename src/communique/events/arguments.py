@@ -141,6 +141,9 @@ class ArgumentFinder:
             return []
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
         h = v.head
+        if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head is not h:
+            # "he is prepared to lift the ban": the subject of the copula
+            return self.subject(h.head, _seen)
         if v.dep_ in ("xcomp", "conj", "advcl") and h is not v and h.pos_ in ("VERB", "AUX"):
             if v.dep_ == "xcomp":
                 # object control: "urged the US to cease"

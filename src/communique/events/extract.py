@@ -11,7 +11,7 @@ and its evidence offsets.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import ontology
 from ..actors.kb import KB, norm
@@ -38,7 +38,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "announce", "unveil", "step", "intensify", "escalate", "end", "renew", "deliver", "send",
                "commit", "order", "approve", "finalize", "finalise", "conclude", "complete",
                "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
-               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break", "stag"}
+               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break", "stag",
+               "grant", "donate", "supply", "pledge", "allocate", "approve", "accept", "receive", "effort"}
 
 
 @dataclass
@@ -148,20 +149,25 @@ class EventExtractor:
 
     def _noun_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
         actors, recipients = af.between(tok)
+        if not actors and tok.dep_ == "compound":
+            actors, recipients = af.between(tok.head)
         if not actors:
             actors = af.noun_agent(tok)
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
-        # the verb governing the noun: "held talks", "launched attacks", "Blinken's visit"
-        h = tok.head
-        if not actors and tok.dep_ in ("dobj", "obj") and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in LIGHT_VERBS:
-            actors = af.subject(h)
-            recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
-        if not actors and tok.dep_ in ("nsubj",) and h.lemma_.lower() in ("take", "begin", "start", "come", "end"):
-            pass
-        if not actors and tok.dep_ == "pobj" and h.head.pos_ in ("NOUN", "PROPN") and h.lower_ == "of":
-            # "the importance of talks" -> nothing; "the leaders of X held"
-            pass
+        # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
+        # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
+        verb, slot = _governing_verb(tok)
+        if verb is not None and not noun_agent_found(actors, tok):
+            v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS) or (
+                slot == "purpose" and not any(c.dep_ == "nsubjpass" for c in verb.children)) else []
+            if v_actors:
+                if actors:          # "a mediation effort between X and Y": X and Y are the recipients
+                    recipients = [s for s in actors + recipients if s not in v_actors]
+                actors = v_actors
+                recipients += [s for s in af.prep_objects(verb, preps) if s not in recipients and s not in actors]
+                recipients += [s for c in verb.children if c.dep_ == "dative" for s in af.actors_at(c)
+                               if s not in recipients and s not in actors]
         return Candidate(e, tok, actors, recipients)
 
     # ------------------------------------------------------------------ main
@@ -330,6 +336,11 @@ class EventExtractor:
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
         recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
+        if e.type == "MOBILIZE" and not recipients and len({s.ref.code for s in actors}) >= 2:
+            # "French and Egyptian warships launched war games": joint exercises are cooperation
+            e = replace(e, type="COOPERATE", cameo="062", mode=None)
+            c = Candidate(e, c.trigger, c.actors, c.recipients)
+            symmetric = True
         if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
             codes = {s.ref.code for s in actors}
             if len(codes) >= 2:
@@ -487,6 +498,32 @@ class EventExtractor:
             if location.country not in codes:
                 return "third-party"
         return None
+
+
+def noun_agent_found(actors, tok) -> bool:
+    """True when the noun's own phrase named its agent ("Iran's attacks", "US support")."""
+    return bool(actors) and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children) \
+        and not (tok.dep_ == "compound" and any(c.lower_ in ("between", "among") for c in tok.head.children))
+
+
+def _governing_verb(tok):
+    """The verb a nominal trigger depends on, and how: as (part of) its object ("held talks",
+    "gave $5m of aid", "launched a mediation effort") or as its purpose ("returned for talks")."""
+    t = tok
+    if t.dep_ == "compound":
+        t = t.head
+    for _ in range(3):
+        if t.dep_ in ("dobj", "obj", "dative") and t.head.pos_ in ("VERB", "AUX"):
+            return t.head, "object"
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            p = t.head
+            if p.lower_ in ("for", "to") and p.head.pos_ in ("VERB", "AUX"):
+                return p.head, "purpose"
+            if p.lower_ == "of" and p.head.dep_ in ("dobj", "obj"):
+                t = p.head
+                continue
+        break
+    return None, None
 
 
 def _place_target(loc: Location, doc, trig, method: str = "location") -> MentionSpan:

@@ -85,7 +85,10 @@ def speech_demands(sent, af):
         if t.pos_ not in ("VERB", "AUX"):
             continue
         modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in ("should", "must")), None)
-        if modal is None or t.lemma_.lower() in ("be", "come", "remain", "become", "have", "seem"):
+        if modal is None or t.lemma_.lower() in ("come", "remain", "become", "have", "seem"):
+            continue
+        if t.lemma_.lower() == "be" and not any(c.dep_ == "acomp" and c.lemma_.lower() in
+                                                ("ready", "willing", "prepared", "able") for c in t.children):
             continue
         if any(c.dep_ == "auxpass" for c in t.children):
             continue
