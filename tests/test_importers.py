@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from communique.actors.importers import (fetch_wikidata, import_petrarch_actors, import_wikidata,
-                                         map_position, petrarch_people, write_people_yaml)
+from communique.actors.importers import (
+    fetch_wikidata,
+    import_petrarch_actors,
+    import_wikidata,
+    map_position,
+    petrarch_people,
+    write_people_yaml,
+)
 from communique.actors.kb import KB, _load_dir
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -162,7 +168,7 @@ def test_petrarch_snippet():
 
 def test_written_file_loads_as_knowledge_base(tmp_path):
     people = petrarch_people(PETRARCH.splitlines(True)) + import_wikidata(SPARQL)
-    out = write_people_yaml(people, tmp_path / "people" / "imported_test.yaml")
+    write_people_yaml(people, tmp_path / "people" / "imported_test.yaml")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("#")
     back = yaml.safe_load(text)
@@ -197,7 +203,7 @@ def test_phoenix_countries_dictionary(tmp_path):
             assert r["country"] and r["sector"]
             for d in (r["start"], r["end"]):
                 assert d is None or (len(d) == 10 and d[4] == "-")
-    out = write_people_yaml(people, tmp_path / "people" / "imported_phoenix.yaml")
+    write_people_yaml(people, tmp_path / "people" / "imported_phoenix.yaml")
     kb = KB()
     _load_dir(kb, tmp_path)
     assert len(kb.people) == len(people)

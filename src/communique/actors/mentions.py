@@ -228,6 +228,11 @@ class MentionFinder:
             hint_text = doc[h.head.left_edge.i:h.head.i + 1].text + " " + hint_text
         offices, title = self.title_hints(hint_text)
         country = self.country_in(prefix) or (self.country_in(appos) if appos else None)
+        if country is None:
+            # "King Hassan of Morocco"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i >= ent.end:
+                    country = self.country_in([p for p in c.children if p.dep_ == "pobj"])
         affiliation = None if country else self.affiliation_in(list(prefix) + appos)
         name_text = ent.text
         name_text = re.sub(r"[’']s$", "", name_text).strip()

@@ -144,8 +144,9 @@ class PersonResolver:
             return PersonMatch(p, role, "alias" if norm(p.name) != key else "exact", 1.0, former)
         if len(toks) == 1:
             return self._surname(toks[0], day, offices, country)
-        # 2. office held at the date by a similar name
-        if offices:
+        # 2. office held at the date by a similar name (only when the country is known: a bare
+        #    "President X" could be any of 190 presidents)
+        if offices and (country or any(oc for _, oc in offices)):
             best, best_s = None, 0.0
             for p in self.holders(day, offices, country):
                 s = max(name_similarity(key, n) for n in [p.name, *p.aliases])
@@ -166,6 +167,11 @@ class PersonResolver:
             p = self.kb.people[ids[idx]]
             s = name_similarity(key, name)
             if len(name.split()) < 2:
+                continue
+            if country and not any(r.country == country for r in p.roles):
+                continue
+            # different given names are different people ("Oskar Fischer" is not "Joschka Fischer")
+            if fuzz.ratio(toks[0], name.split()[0]) < 60 and fuzz.ratio(toks[-1], name.split()[0]) < 60:
                 continue
             if p.roles_at(day):
                 s += 0.03
@@ -193,6 +199,8 @@ class PersonResolver:
         if not people:
             return None
         active = [p for p in people if p.roles_at(day)] if day else people
+        if country:
+            active = [p for p in active if any(r.country == country for r in p.roles)]
         if offices or country:
             fitting = [p for p in active if any(
                 (country is None or r.country == country) and (not offices or any(r.office == o for o, _ in offices))

@@ -113,12 +113,15 @@ def _progress(total: int | None, enabled: bool):
 def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: int = 2,
                     batch_size: int = 32, chunk_size: int | None = None, write_batch: int = 128,
                     model: str | None = None, progress: bool = True, resume: bool = True,
-                    start_method: str = "spawn", limit: int | None = None) -> dict:
+                    start_method: str = "spawn", limit: int | None = None,
+                    in_process: bool | None = None) -> dict:
     """Analyse ``paths`` with ``workers`` processes and store the results at ``db_url``.
 
     Returns totals: articles, replaced, duplicates, events, quotes, mentions (as
     ``Store.save`` counts them), skipped (already stored, not parsed), rejected, seconds,
-    articles_per_s, words_per_s.  ``limit`` stops after that many new articles (benchmarks).
+    articles_per_s, words_per_s, first_result_seconds (start-up: workers started, model loaded,
+    first chunk analysed).  ``limit`` stops after that many new articles.  ``in_process``
+    (default: ``workers == 1``) runs the analysis in this process instead of a pool.
     """
     from ..sources import read_inputs
     from ..store import open_store
@@ -139,6 +142,9 @@ def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: 
         total = min(total, limit + len(known))
     bar = _progress(total, progress)
     t0 = time.perf_counter()
+    first_result: list[float] = []
+    if in_process is None:
+        in_process = workers == 1
 
     def fresh() -> Iterator[Article]:
         n = 0
@@ -165,6 +171,8 @@ def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: 
         pending.clear()
 
     def take(results: list[ArticleResult], failed: list[Rejected]) -> None:
+        if not first_result:
+            first_result.append(time.perf_counter() - t0)
         rejected.extend(failed)
         for r in results:
             totals["words"] += len(r.article.body.split())
@@ -176,7 +184,7 @@ def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: 
             flush()
 
     try:
-        if workers == 1:
+        if in_process:
             from .batch import analyse
 
             for chunk in _chunks(fresh(), chunk_size):
@@ -206,6 +214,7 @@ def ingest_parallel(paths: list[str] | str, db_url: str | None = None, workers: 
     done = totals["articles"] + totals["replaced"] + totals["duplicates"]
     totals["articles_per_s"] = round(done / seconds, 2) if seconds else 0.0
     totals["words_per_s"] = round(totals["words"] / seconds, 1) if seconds else 0.0
+    totals["first_result_seconds"] = round(first_result[0], 2) if first_result else None
     totals["previously_stored"] = len(known)
     totals["workers"] = workers
     return totals
