@@ -168,7 +168,7 @@ def test_petrarch_snippet():
 
 def test_written_file_loads_as_knowledge_base(tmp_path):
     people = petrarch_people(PETRARCH.splitlines(True)) + import_wikidata(SPARQL)
-    write_people_yaml(people, tmp_path / "people" / "imported_test.yaml")
+    out = write_people_yaml(people, tmp_path / "people" / "imported_test.yaml")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("#")
     back = yaml.safe_load(text)

@@ -20,6 +20,9 @@ from .kb import KB, family_name, norm
 from .resolve import PersonResolver, name_similarity
 
 STOP_LEFT = {"det", "punct", "cc", "prep", "mark", "advmod", "nummod", "quantmod", "acl", "relcl"}
+VENUE_NOUNS = {"summit", "talks", "meeting", "conference", "declaration", "accord", "accords", "agreement",
+               "agreements", "process", "format", "forum", "dialogue", "protocol", "memorandum", "treaty",
+               "charter", "principles", "communique", "plan", "initiative", "consensus"}
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
 COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
                 "premier", "chancellor", "ambassador", "envoy", "prime minister", "foreign minister",
@@ -185,6 +188,17 @@ class MentionFinder:
                     p = prev[-1]
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:pronoun", score=0.7), tok.i, tok.i + 1, tok.i))
+            elif low in ("it", "its") and tok.pos_ == "PRON":
+                # "Japan said it had halted aid": the latest state or organisation that was the
+                # subject of a clause earlier in the sentence
+                s0 = self._sent_start(tok.i)
+                prev = [p for p in spans if s0 <= p.start and p.end <= tok.i and tok.i - p.end < 25
+                        and p.ref.kind in ("state", "igo", "nsa", "body")
+                        and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+                if prev:
+                    p = max(prev, key=lambda x: x.end)
+                    take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                             method="coref:it", score=0.7), tok.i, tok.i + 1, tok.i))
             elif low in ("they", "them") and tok.pos_ == "PRON":
                 # the latest group named by a plural noun ("the DPP authorities ... they")
                 prev = [p for p in spans if p.end <= tok.i and tok.i - p.end < 60 and p.ref.kind == "agent"
@@ -329,6 +343,8 @@ class MentionFinder:
                                kb_id=key, text=doc[start:end].text, start=doc[start].idx,
                                end=doc[end - 1].idx + len(doc[end - 1]), kind=e.kind, method="alias")
                 return MentionSpan(ref, start, end, ent.root.i)
+        if k in self.kb.metonyms and ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in VENUE_NOUNS:
+            return None          # "the Madrid summit", "the Minsk agreements": a place, not an actor
         if k in self.kb.demonyms or k in self.kb.metonyms:
             code, sector = self.country_of(k)
             ref = ActorRef(name=self.kb.country_name(code), code=code, sector=sector, kb_id=code,

@@ -181,7 +181,7 @@ class EventExtractor:
         for sent in doc.sents:
             sent_events: list[Event] = []
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
-                     + rules.speech_demands(sent, af))
+                     + rules.speech_demands(sent, af) + rules.reductions(sent, af, words))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
                 ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)
@@ -190,6 +190,9 @@ class EventExtractor:
                     sent_events.append(ev)
                     if entry.type in ("SANCTION", "ACCUSE"):
                         ruled_triggers.add(trig.i)
+                        if "reduce-cooperation" in entry.source:
+                            # the cooperation noun is what is cut, not an event of its own
+                            ruled_triggers |= {c.i for c in trig.subtree if c.lemma_.lower() in words.cooperation_nouns}
             for tok in sent:
                 if tok.i in consumed or tok.i in ruled_triggers:
                     continue

@@ -32,6 +32,8 @@ class RuleWords:
     cessation: frozenset[str]
     labelling: frozenset[str]
     organisation_nouns: frozenset[str]
+    reducing: frozenset[str] = frozenset()
+    cooperation_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -47,7 +49,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         criticism=tuple(sorted({w.lower() for w in d.get("criticism") or []}, key=len, reverse=True)),
         ordering=frozenset(d.get("ordering_verbs") or ()), cessation=frozenset(d.get("cessation_verbs") or ()),
         labelling=frozenset(d.get("labelling_verbs") or ()),
-        organisation_nouns=frozenset(d.get("organisation_nouns") or ()))
+        organisation_nouns=frozenset(d.get("organisation_nouns") or ()),
+        reducing=frozenset(d.get("reducing_verbs") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -164,4 +167,31 @@ def criticism(sent, af, words: RuleWords):
             if targets:
                 out.append((_entry(lemma, "ACCUSE", "111", f"criticism-speech ({w})", weight=0.6),
                             t, speaker, targets[:1]))
+    return out
+
+
+def reductions(sent, af, words: RuleWords):
+    """"The United States suspended military aid to Bosnia": cutting back cooperation."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in words.reducing or t.pos_ != "VERB":
+            continue
+        objs = [o for o in t.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
+        noun = next((o for o in objs if o.lemma_.lower() in words.cooperation_nouns), None)
+        if noun is None:
+            # "suspended part of a military aid program"
+            for o in objs:
+                for p in o.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        noun = next((q for q in p.children if q.lemma_.lower() in words.cooperation_nouns
+                                     or any(c.lemma_.lower() in words.cooperation_nouns for c in q.children
+                                            if c.dep_ == "compound")), noun)
+        if noun is None:
+            continue
+        actor = af.subject(t) if not any(o.dep_ == "nsubjpass" for o in objs) else []
+        targets = af.prep_objects(noun, {"to", "for", "with", "between", "among", "from"})
+        targets += [s for s in af.prep_objects(t, {"to", "for", "with", "from", "against", "on"}) if s not in targets]
+        if actor and targets:
+            out.append((_entry(t.lemma_.lower(), "SANCTION", "160", f"reduce-cooperation ({noun.lemma_.lower()})"),
+                        t, actor, targets))
     return out
