@@ -42,18 +42,16 @@ sys.path.insert(0, str(ROOT / "src"))
 def machine() -> dict:
     cpu = platform.processor() or "?"
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
     except OSError:
         pass
     ram = None
     try:
-        for line in open("/proc/meminfo", encoding="utf-8"):
-            if line.startswith("MemTotal"):
-                ram = round(int(line.split()[1]) / 1024 / 1024, 1)
-                break
+        with open("/proc/meminfo", encoding="utf-8") as fh:
+            line = next((ln for ln in fh if ln.startswith("MemTotal")), None)
+        if line:
+            ram = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
     import spacy
@@ -64,6 +62,44 @@ def machine() -> dict:
 
 def peak_mb(who=resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 0)        # Linux: KiB
+
+
+class ChildMemory:
+    """Samples the resident memory of this process's children (the pool workers) every 0.2 s.
+    ``getrusage(RUSAGE_CHILDREN)`` cannot be used: it counts a spawned child's pre-exec copy of
+    the parent."""
+
+    def __init__(self):
+        import threading
+
+        self.peak_one = self.peak_sum = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            rss = []
+            for c in me.children(recursive=True):
+                try:
+                    rss.append(c.memory_info().rss)
+                except psutil.Error:
+                    pass
+            if rss:
+                self.peak_one = max(self.peak_one, max(rss))
+                self.peak_sum = max(self.peak_sum, sum(rss))
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
 
 
 # --------------------------------------------------------------------------- sample
@@ -285,13 +321,15 @@ def main(argv=None) -> int:
     scaling = []
     from communique.scale.parallel import ingest_parallel
     for w in [int(x) for x in args.workers.split(",") if x.strip()]:
-        res = ingest_parallel([str(path)], str(tmp / f"w{w}.db"), workers=w, batch_size=args.batch_size,
-                              progress=False, in_process=False)
+        with ChildMemory() as mem:
+            res = ingest_parallel([str(path)], str(tmp / f"w{w}.db"), workers=w, batch_size=args.batch_size,
+                                  progress=False, in_process=False)
+        res["worker_peak_mb"] = round(mem.peak_one / 2**20)
+        res["workers_total_peak_mb"] = round(mem.peak_sum / 2**20)
         scaling.append((w, res))
         rows.append((f"`ingest_parallel` workers={w} (wall, incl. start-up and model loading)",
                      res["seconds"], w))
         print(f"workers={w}: {res['seconds']:.1f} s, {res['events']} events", file=sys.stderr)
-    peak_children = peak_mb(resource.RUSAGE_CHILDREN)
 
     cmd = "python benchmarks/throughput.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     out = []
@@ -344,9 +382,11 @@ def main(argv=None) -> int:
         out.append("Start-up = time to the first analysed chunk (spawning the workers, loading the model "
                    f"and knowledge base in each, analysing {args.batch_size} articles); the rate after "
                    "start-up counts the articles after the first chunk over the remaining time.\n")
+    mem_w = "; ".join(f"workers={w}: largest worker {res['worker_peak_mb']:,} MB, all workers together "
+                      f"{res['workers_total_peak_mb']:,} MB" for w, res in scaling)
     out.append(f"Peak memory (maximum resident set size): this process {fmt(peak_self, 0)} MB after the "
-               f"in-process runs (both baselines and the full pipeline loaded); largest worker process "
-               f"{fmt(peak_children, 0)} MB.\n")
+               f"in-process runs (the bare model and the full pipeline both loaded)"
+               + (f"; {mem_w}" if mem_w else "") + ".\n")
     report = "\n".join(out)
     print(report)
     if args.output:

@@ -22,6 +22,11 @@ from test_store import make_result
 from communique.api.app import STATIC, create_app
 from communique.model import ActorRef
 
+try:  # a throwaway PostgreSQL server, shared with the store tests
+    from test_store_postgres import pg_url  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
+
 SCRIPT_TEXT = ('US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi '
                '<script>alert("pwned")</script> in Washington on Friday. "We had candid talks," Blinken told reporters.')
 
@@ -72,12 +77,19 @@ def build_results() -> list:
 N_EVENTS = 10
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    db = tmp_path_factory.mktemp("api") / "api.db"
-    application = create_app(str(db))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def app(request, tmp_path_factory):
+    """The same API tests on a SQLite file and, when the server binaries exist, on PostgreSQL."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("api") / "api.db")
+    else:
+        url = request.getfixturevalue("pg_url")      # skips when PostgreSQL is not available
+    application = create_app(url)
     application.state.store.save(build_results())
     yield application
+    if request.param != "sqlite":
+        from communique.store.schema import Base
+        Base.metadata.drop_all(application.state.store.engine)
     application.state.store.close()
 
 

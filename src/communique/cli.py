@@ -243,35 +243,6 @@ def cmd_eval(args) -> int:
     return 0
 
 
-# --------------------------------------------------------------------------- kb
-def cmd_kb(args) -> int:
-    from .actors.kb import get_kb, norm
-
-    kb = get_kb(args.kb)
-    if args.kb_cmd == "stats":
-        for k, v in kb.stats().items():
-            print(f"{k:<18} {v}")
-    elif args.kb_cmd == "search":
-        q = norm(" ".join(args.query))
-        n = 0
-        for key, hits in kb.names.items():
-            if q in key:
-                for kind, k in hits:
-                    if kind == "person":
-                        p = kb.people[k]
-                        roles = "; ".join(f"{r.title} ({r.country}) {r.start or '?'}..{r.end or 'now'}" for r in p.roles)
-                        print(f"person  {p.id:<28} {p.name}  {roles}")
-                    else:
-                        e = kb.entities[k]
-                        print(f"{e.kind:<7} {e.code:<28} {e.name}")
-                    n += 1
-                    if n >= args.limit:
-                        return 0
-        if n == 0:
-            print("no match")
-    return 0
-
-
 # --------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="communique", description=(
@@ -333,12 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp)
     sp.set_defaults(func=cmd_eval)
 
-    sp = sub.add_parser("kb", help="the actor knowledge base: stats, search")
-    sp.add_argument("kb_cmd", choices=["stats", "search"])
-    sp.add_argument("query", nargs="*")
-    sp.add_argument("--kb", default=None, help="extra knowledge-base directory (also $COMMUNIQUE_KB)")
-    sp.add_argument("--limit", type=int, default=50)
-    sp.set_defaults(func=cmd_kb)
+    from .actors.kb_cli import register as register_kb
+    register_kb(sub)
 
     from .fusion.cli import register as register_fusion
     register_fusion(sub)

@@ -413,6 +413,8 @@ class MentionFinder:
     def _agent(self, doc, tok, by_tok, persons, day=None) -> MentionSpan | None:
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
+        if sector is None and word in COREF_TITLES:
+            sector = "GOV"
         if sector is None and word not in self._org_nouns:
             return None
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
@@ -426,9 +428,14 @@ class MentionFinder:
                 start = min(s.start, c.left_edge.i)
                 while start < tok.i and doc[start].dep_ in ("det", "punct"):
                     start += 1
-                holder = self._office_holder(doc[start:tok.i + 1], s.ref.code, day, word)
+                end = tok.i + 1
+                for c2 in tok.children:      # "the US secretary of state"
+                    if c2.dep_ == "prep" and c2.lower_ == "of" and c2.i == tok.i + 1:
+                        end = c2.right_edge.i + 1
+                holder = self._office_holder(doc[start:end], s.ref.code, day, word)
                 if holder is not None:
-                    return MentionSpan(holder, start, tok.i + 1, tok.i)
+                    return MentionSpan(holder, start, end, tok.i)
+                sec = sec or "GOV"
                 ref = ActorRef(name=s.ref.name, code=s.ref.code, sector=sec, kb_id=s.ref.kb_id,
                                text=doc[start:tok.i + 1].text, start=doc[start].idx,
                                end=tok.idx + len(tok), kind="agent", method="agent:" + word, score=0.85)

@@ -19,6 +19,10 @@ from rapidfuzz import fuzz, process
 from .kb import KB, Person, Role, norm
 
 
+OFFICE_RANK = {"head_of_state": 5, "head_of_government": 4, "vice_president": 3, "foreign_minister": 3,
+               "defence_minister": 3, "igo_head": 3, "deputy_head_of_government": 2, "minister": 1}
+
+
 @dataclass
 class PersonMatch:
     person: Person
@@ -99,7 +103,8 @@ class PersonResolver:
             return s
 
         if active:
-            return max(active, key=fit), False
+            # ties: offices of state before party, armed-group or other posts
+            return max(active, key=lambda r: (fit(r), OFFICE_RANK.get(r.office, 0), r.sector == "GOV")), False
         if not p.roles:
             return None, False
         past = [r for r in p.roles if r.ended_before(day)]

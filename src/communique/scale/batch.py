@@ -22,6 +22,7 @@ not once per partition.
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -188,12 +189,12 @@ def analyse(articles: Iterable[Article], model: str | None = None, batch_size: i
     arts = list(articles)
     try:
         return list(pipe.process_many(arts, batch_size=batch_size)), []
-    except Exception:       # find the culprit(s); the rest of the batch still counts
+    except Exception:  # noqa: BLE001 -- find the culprit(s); the rest of the batch still counts
         results, rejected = [], []
         for a in arts:
             try:
                 results.append(pipe.process(a))
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001
                 rejected.append(Rejected(a.origin or a.id, f"analysis error: {type(e).__name__}: {e}"))
         return results, rejected
 
@@ -224,7 +225,7 @@ def _loads(value: Any, default: Any) -> Any:
 
 def _none(x: Any) -> Any:
     """NaN (pandas' missing value) -> None."""
-    return None if isinstance(x, float) and x != x else x
+    return None if isinstance(x, float) and math.isnan(x) else x
 
 
 def _int(x: Any, default: int | None = None) -> int | None:

@@ -25,6 +25,7 @@ Locally: set ``PYSPARK_PYTHON`` to the running interpreter and ``SPARK_LOCAL_IP=
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ def make_partition_fn(model: str | None = None, batch_size: int = 32):
         from .batch import process_records
 
         for pdf in batches:
-            records = [{k: (None if v != v else v) if isinstance(v, float) else v for k, v in r.items()}
+            records = [{k: None if isinstance(v, float) and math.isnan(v) else v for k, v in r.items()}
                        for r in pdf.to_dict(orient="records")]
             rows = process_records(records, model, clean=False, batch_size=batch_size)
             out = [(t, json.dumps(r, ensure_ascii=False)) for t in TABLES for r in rows[t]]
