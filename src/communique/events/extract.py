@@ -239,11 +239,16 @@ class EventExtractor:
             for e in events:
                 if getattr(e, "date_from_publication", False) and e.status == "asserted":
                     e.date, e.date_precision = lead_date, "day"
+        lead_place = next((e for e in events if e.status == "asserted" and e.date == lead_date and e.location), None)
         for ev in events:
             if ev.location is not None or ev.status != "asserted" or ev.date != lead_date:
                 continue
             if ev.type == "CONSULT" and venues:
                 ev.location = venues[0]
+            elif lead_place is not None and {a.code for a in lead_place.actors + lead_place.recipients} & {
+                    a.code for a in ev.actors}:
+                # statements made at the day's meeting share its place
+                ev.location = lead_place.location
             elif article.dateline:
                 pl = self.kb.place(article.dateline)
                 if pl is not None:
@@ -370,7 +375,7 @@ class EventExtractor:
         if date is None and status == "asserted" and article.date:
             date, precision, defaulted = article.date, "day", True
         if location is None:
-            location = self._location(trig, sent, actors, recipients)
+            location = self._location(trig, sent, actors, recipients, light=bool(e.objects) or e.pos == "noun")
         mode = e.mode
         if e.type == "CONSULT" and mode is None:
             mode = self._consult_mode(trig, sent, actors, recipients, location)
@@ -418,7 +423,7 @@ class EventExtractor:
             return None, None
         return best[1], best[2]
 
-    def _location(self, trig, sent, actors, recipients) -> Location | None:
+    def _location(self, trig, sent, actors, recipients, light: bool = True) -> Location | None:
         # "in Rome", "at the State Department", "in the Italian capital, Rome"
         # prepositions attached to the trigger, to the verbs governing it, or to its object
         # noun ("held talks in Washington"); not those inside an argument ("abuses in China")
@@ -428,7 +433,8 @@ class EventExtractor:
             if t.dep_ in ("xcomp", "conj", "ccomp", "dobj", "nsubj", "nsubjpass", "pobj") and t.head is not t:
                 t = t.head if t.dep_ != "pobj" else t.head.head
                 heads.add(t.i)
-        heads |= {c.i for c in trig.children if c.dep_ in ("dobj", "obj", "attr") and c.pos_ == "NOUN"}
+        if light:
+            heads |= {c.i for c in trig.children if c.dep_ in ("dobj", "obj", "attr") and c.pos_ == "NOUN"}
         cands = []
         for tok in sent:
             if tok.dep_ != "prep" or tok.lower_ not in ("in", "at") or tok.head.i not in heads:
