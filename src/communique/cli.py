@@ -309,6 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .fusion.cli import register as register_fusion
     register_fusion(sub)
+    from .api.serve import register as register_serve
+    register_serve(sub)
     return p
 
 
