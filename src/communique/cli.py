@@ -136,8 +136,14 @@ def cmd_ingest(args) -> int:
         from .fusion.cli import fuse_store
         from .store import open_store
         with open_store(args.db) as store:
-            print(fuse_store(store))
+            print(_fusion_line(fuse_store(store)))
     return 0
+
+
+def _fusion_line(r: dict) -> str:
+    return (f"Fusion: {r.get('events')} event mentions -> {r.get('clusters')} events "
+            f"({r.get('multi_article_clusters')} reported by several articles); {r.get('articles')} articles -> "
+            f"{r.get('stories')} stories ({r.get('multi_article_stories')} covered by several articles).")
 
 
 # --------------------------------------------------------------------------- events
@@ -205,8 +211,14 @@ def cmd_demo(args) -> int:
     if rows:
         print("\nSome USA-CHN events:")
         print(_table(rows))
-    print(f"\nExplore: communique events --db {db} --dyad USA,CHN   |   "
-          f"communique events --db {db} --actor Blinken --format jsonl")
+    try:
+        from .fusion.cli import fuse_store
+        print("\n" + _fusion_line(fuse_store(store)))
+    except Exception as e:  # fusion is a summary extra; the demo database is complete without it
+        _err(f"fusion skipped: {e}")
+    print(f"\nExplore on the command line: communique events --db {db} --dyad USA,CHN   |   "
+          f"communique clusters --db {db}")
+    print(f"Open the dashboard: communique serve --db {db}   then browse http://127.0.0.1:8000/")
     store.close()
     return 0
 
