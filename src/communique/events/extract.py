@@ -143,7 +143,7 @@ class EventExtractor:
                             recipients += [s for s in af.actors_within(o, 4) if s not in actors]
                         recipients += [s for s in af.prep_objects(c, {"with", "to", "against", "on", "for"})
                                        if s not in actors and s not in recipients]
-            if not recipients and e.object and not e.solo:
+            if not recipients and e.object and not e.solo and not af.objects(tok):
                 recipients = [s for s in af.right_of(tok) if s not in actors]
         return Candidate(e, tok, actors, recipients)
 
