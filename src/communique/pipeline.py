@@ -16,6 +16,7 @@ from .events.extract import EventExtractor
 from .events.lexicon import get_lexicon
 from .model import Article, ArticleResult, Mention
 from .nlp.loader import get_nlp
+from .quotes import transcript
 from .quotes.extract import QuoteExtractor
 from .topics.tagger import get_tagger
 
@@ -35,8 +36,15 @@ class Pipeline:
 
     def _analyse(self, article: Article, doc) -> ArticleResult:
         spans = self.mentions.find(doc, article.date)
-        events = self.events.extract(doc, spans, article)
+        speaker = transcript.spokesperson(article, self.mentions) if transcript.is_transcript(article) else None
         quotes = self.quotes.extract(doc, spans, article)
+        if speaker is not None:
+            quotes += transcript.transcript_quotes(article, speaker, doc.text)
+        # "we" in the spokesperson's answers and in direct quotes is the speaker's government
+        we = transcript.first_person_spans(doc, spans, quotes, article, self.mentions, speaker)
+        if we:
+            spans = sorted(spans + we, key=lambda s: s.start)
+        events = self.events.extract(doc, spans, article)
         for ev in events:
             ev.topics = self.topics.tag(ev.sentence)
         topics = self.topics.tag(doc.text)

@@ -48,6 +48,7 @@ class Candidate:
     trigger: object            # spaCy token
     actors: list[MentionSpan]
     recipients: list[MentionSpan]
+    thing_object: bool = False      # the direct object is a thing ("released the press readout")
 
 
 class EventExtractor:
@@ -100,6 +101,7 @@ class EventExtractor:
     def _verb_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"      # "a man jailed by Israel"
+        thing_object = False
         if passive or reduced:
             actors = []
             for c in tok.children:
@@ -118,7 +120,9 @@ class EventExtractor:
                 for o in af.objects(tok):
                     if e.objects and (o.lemma_.lower() in e.objects or o.lower_ in e.objects):
                         continue
-                    recipients += af.actors_within(o, 4)
+                    found = af.actors_within(o, 4)
+                    recipients += found
+                    thing_object = thing_object or not found
         heads = [tok]
         if e.objects:
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
@@ -145,7 +149,7 @@ class EventExtractor:
                                        if s not in actors and s not in recipients]
             if not recipients and e.object and not e.solo and not af.objects(tok):
                 recipients = [s for s in af.right_of(tok) if s not in actors]
-        return Candidate(e, tok, actors, recipients)
+        return Candidate(e, tok, actors, recipients, thing_object)
 
     def _noun_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
         actors, recipients = af.between(tok)
@@ -357,7 +361,8 @@ class EventExtractor:
                 actors = [s for s in actors if s.ref.code == first.ref.code]
         trig = c.trigger
         location = None
-        if not recipients and e.type in PLACE_TARGET_TYPES:
+        if not recipients and e.type in PLACE_TARGET_TYPES and not (c.thing_object and e.type not in DOMESTIC_TYPES
+                                                                     | {"ASSAULT"}):
             # no stated target: the event is directed at the place where it happens
             # ("imposed a curfew in Cizre", "demonstrated in Serbia"); protests without a
             # stated target are directed at the protesters' own government
@@ -393,7 +398,7 @@ class EventExtractor:
             event_id=eid, article_id=article.id, type=e.type, mode=mode,
             contexts=[], cameo=cameo, goldstein=ontology.goldstein(cameo) if cameo else None,
             intensity=ontology.intensity(e.type, mode), quad_class=ontology.quad_class(e.type),
-            actors=[_ref(s) for s in actors], recipients=[_ref(s) for s in recipients],
+            actors=_refs(actors), recipients=_refs(recipients),
             date=date, date_precision=precision, location=location, status=status,
             sentence=sent.text, evidence_start=ev_start, evidence_end=ev_end, trigger=trig.text,
             confidence=round(conf, 3), extractor=e.name)
@@ -546,8 +551,15 @@ def _identity(ref: ActorRef) -> tuple:
     return (ref.code, ref.kb_id or ref.name, ref.sector)
 
 
-def _ref(s: MentionSpan) -> ActorRef:
-    return s.ref
+def _refs(spans: list[MentionSpan]) -> list[ActorRef]:
+    """The actors of one side, without repeating the same actor."""
+    out, seen = [], set()
+    for s in spans:
+        key = (s.ref.code, s.ref.kb_id or s.ref.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(s.ref)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
