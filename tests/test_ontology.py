@@ -12,7 +12,7 @@ try:
 except ImportError:  # package not installed: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from communique import ontology as onto  # noqa: E402
+from communique import ontology as onto
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLDSTEIN_FACTS = SHARED / "reference" / "cameo" / "CAMEO.goldsteinscale.txt"
@@ -273,7 +273,7 @@ def test_goldstein_values_match_the_reference():
 
 def test_every_reference_code_is_in_the_table_with_a_label_of_our_own():
     facts = _facts(CODES_FACTS)
-    clean = lambda s: re.sub(r",? not spec(ified)? below", "", s).strip().lower()  # noqa: E731
+    clean = lambda s: re.sub(r",? not spec(ified)? below", "", s).strip().lower()
     for code, description in facts.items():
         row = onto.cameo(code)
         assert row is not None, code

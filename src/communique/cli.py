@@ -58,6 +58,8 @@ def cmd_extract(args) -> int:
     n = 0
     with _progress(desc="extract", disable=args.quiet or None) as bar:
         for res in pipe.process_many(_iter_inputs(args.paths, rejected), batch_size=args.batch_size):
+            if res.error:
+                _err(f"{res.article.id}: {res.error}")
             rows = []
             if args.what == "events":
                 rows = [e.to_dict() for e in res.events]
@@ -250,8 +252,7 @@ def cmd_eval(args) -> int:
         print(report(ev, qu, ac, verbose=args.verbose))
     if args.output:
         with open(args.output, "w", encoding="utf-8") as f:
-            for e in events:
-                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+            f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
     return 0
 
 

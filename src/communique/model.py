@@ -166,3 +166,4 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    error: str | None = None        # set when extraction failed on this article (it is kept, empty)

@@ -34,9 +34,23 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "ontology"
 CAMEO_COLUMNS = ("code", "label", "goldstein", "plover_type", "plover_mode", "plover_context", "quad_class")
 
 __all__ = [
-    "Mode", "PloverType", "CameoCode", "plover_types", "plover_type", "cameo", "cameo_codes", "goldstein",
-    "intensity", "default_cameo", "quad_class", "contexts", "sectors", "plover_for_cameo", "problems",
-    "reload", "ENV_VAR",
+    "ENV_VAR",
+    "CameoCode",
+    "Mode",
+    "PloverType",
+    "cameo",
+    "cameo_codes",
+    "contexts",
+    "default_cameo",
+    "goldstein",
+    "intensity",
+    "plover_for_cameo",
+    "plover_type",
+    "plover_types",
+    "problems",
+    "quad_class",
+    "reload",
+    "sectors",
 ]
 
 
@@ -301,14 +315,14 @@ def _mode(t: PloverType, mode: str | None) -> Mode | None:
     return t.modes.get(mode.strip().lower()) if mode else None
 
 
-def intensity(type: str, mode: str | None = None) -> float:  # noqa: A002 - the brief's name
+def intensity(type: str, mode: str | None = None) -> float:
     """PLOVER intensity of a type, or of type + mode when the mode has its own score."""
     t = plover_type(type)
     m = _mode(t, mode)
     return m.intensity if m is not None and m.intensity is not None else t.intensity
 
 
-def default_cameo(type: str, mode: str | None = None) -> str | None:  # noqa: A002
+def default_cameo(type: str, mode: str | None = None) -> str | None:
     """A CAMEO code typical of the type (+ mode): CONSULT -> "040", CONSULT + phone -> "041".
 
     None only for user-defined types that declare no CAMEO code.
@@ -318,7 +332,7 @@ def default_cameo(type: str, mode: str | None = None) -> str | None:  # noqa: A0
     return m.cameo if m is not None and m.cameo else t.cameo
 
 
-def quad_class(type: str) -> int:  # noqa: A002
+def quad_class(type: str) -> int:
     """Quad class of a PLOVER type: 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."""
     return plover_type(type).quad_class
 

@@ -35,6 +35,15 @@ class Pipeline:
         self.topics = get_tagger()
 
     def _analyse(self, article: Article, doc) -> ArticleResult:
+        """One article's result; an unexpected failure on one article is reported on the result
+        (``error``) instead of stopping the batch."""
+        try:
+            return self._analyse_doc(article, doc)
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
+            log.warning("extraction failed on %s: %s", article.id, e)
+            return ArticleResult(article, error=f"extraction failed: {type(e).__name__}: {e}")
+
+    def _analyse_doc(self, article: Article, doc) -> ArticleResult:
         spans = self.mentions.find(doc, article.date)
         speaker = transcript.spokesperson(article, self.mentions) if transcript.is_transcript(article) else None
         quotes = self.quotes.extract(doc, spans, article)

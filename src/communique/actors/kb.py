@@ -112,7 +112,7 @@ class KB:
     metonyms: dict[str, tuple[str, str]] = field(default_factory=dict)     # norm -> (code, sector)
     surnames: dict[str, list[str]] = field(default_factory=dict)           # norm surname -> person ids
     title_offices: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
-    office_roles: dict[str, list[tuple[str, "Role"]]] = field(default_factory=dict)   # office -> [(pid, role)]
+    office_roles: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)   # office -> [(pid, role)]
 
     # ------------------------------------------------------------------ building
     def add_name(self, text: str, kind: str, key: str) -> None:
@@ -123,7 +123,7 @@ class KB:
         if (kind, key) not in lst:
             lst.append((kind, key))
 
-    def index(self) -> "KB":
+    def index(self) -> KB:
         self.names.clear()
         self.demonyms.clear()
         self.metonyms.clear()

@@ -73,8 +73,7 @@ class MentionFinder:
         k = norm(text)
         if not k:
             return None, None
-        if k.startswith("the "):
-            k = k[4:]
+        k = k.removeprefix("the ")
         for kind, key in self.kb.names.get(k, []):
             if kind == "person":
                 continue

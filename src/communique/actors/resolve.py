@@ -18,7 +18,6 @@ from rapidfuzz import fuzz, process
 
 from .kb import KB, Person, Role, norm
 
-
 OFFICE_RANK = {"head_of_state": 5, "head_of_government": 4, "vice_president": 3, "foreign_minister": 3,
                "defence_minister": 3, "igo_head": 3, "deputy_head_of_government": 2, "minister": 1}
 

@@ -38,8 +38,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "announce", "unveil", "step", "intensify", "escalate", "end", "renew", "deliver", "send",
                "commit", "order", "approve", "finalize", "finalise", "conclude", "complete",
                "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
-               "prepare", "make", "undertake", "wrap", "kick", "open", "close", "break", "stag",
-               "grant", "donate", "supply", "pledge", "allocate", "approve", "accept", "receive", "effort"}
+               "prepare", "undertake", "wrap", "kick", "open", "close", "break", "stag",
+               "grant", "donate", "supply", "pledge", "allocate", "accept", "receive", "effort"}
 
 
 @dataclass
@@ -473,8 +473,7 @@ class EventExtractor:
         span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 3 else t.doc[t.i:t.i + 1]
         for cand in (span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text):
             k = norm(cand)
-            if k.startswith("the "):
-                k = k[4:]
+            k = k.removeprefix("the ")
             pl = self.kb.places.get(k)
             if pl is not None:
                 return Location(pl.name, pl.country, pl.lat, pl.lon)

@@ -20,10 +20,7 @@ def _chain(tok, limit=4):
     out = [tok]
     t = tok
     for _ in range(limit):
-        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t:
-            t = t.head
-            out.append(t)
-        elif t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
             t = t.head
             out.append(t)
         else:

@@ -213,4 +213,4 @@ class QuoteExtractor:
         return out
 
 
-TRANSCRIPT_Q = re.compile(r"^\s*(Q|Question|Reporter|Journalist)\s*[:：]", re.I | re.M)
+TRANSCRIPT_Q = re.compile(r"^\s*(Q|Question|Reporter|Journalist)\s*[:：]", re.IGNORECASE | re.MULTILINE)

@@ -18,8 +18,8 @@ from ..actors.mentions import MentionFinder, MentionSpan
 from ..model import ActorRef, Article, Quote
 
 TITLE = re.compile(r"(?:Spokesperson|Spokesman|Spokeswoman|Spokespersons)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})"
-                   r"(?:'s|’s)?\s+(?:Regular\s+)?Press\s+Conference", re.I)
-Q_LINE = re.compile(r"^\s*(?:Q|Question|Reporter|Journalist)\s*[:：]", re.I)
+                   r"(?:'s|’s)?\s+(?:Regular\s+)?Press\s+Conference", re.IGNORECASE)
+Q_LINE = re.compile(r"^\s*(?:Q|Question|Reporter|Journalist)\s*[:：]", re.IGNORECASE)
 A_LINE = re.compile(r"^\s*(?:A|Answer|[A-Z][\w ]{1,40}?)\s*[:：]\s*")
 WE = {"we", "us", "our", "ours"}
 

@@ -30,21 +30,12 @@ from .files import (
 
 log = logging.getLogger(__name__)
 
-BLOCK_TAGS = frozenset("""
-    address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer
-    form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot
-    tr ul body html caption
-""".split())
-SKIP_TAGS = frozenset("script style noscript template svg iframe object embed canvas button select "
-                      "input textarea head".split())
+BLOCK_TAGS = frozenset(["address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "body", "html", "caption"])
+SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "button", "select", "input", "textarea", "head"])
 NOISE_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
 
 # <meta name|property|itemprop="..." content="date"> that hold the publication date
-META_DATE_KEYS = frozenset("""
-    article:published_time og:published_time datepublished pubdate publishdate publish-date date
-    dc.date dc.date.issued dcterms.created dcterms.date sailthru.date parsely-pub-date
-    article.published publication_date original-publish-date citation_publication_date
-""".split())
+META_DATE_KEYS = frozenset(["article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "publication_date", "original-publish-date", "citation_publication_date"])
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)

@@ -194,8 +194,7 @@ _CLOSERS = "\"'”’)]"
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 # two-letter words that often start a sentence; other short capitalised words after a
 # full stop are usually part of a name (Mail.Ru, Hill.TV)
-_SHORT_STARTERS = frozenset("A I He It In On As At If No So Or An To By Do We My Up Go Oh Mr Ms Dr St "
-                            "US UN UK EU".split())
+_SHORT_STARTERS = frozenset(["A", "I", "He", "It", "In", "On", "As", "At", "If", "No", "So", "Or", "An", "To", "By", "Do", "We", "My", "Up", "Go", "Oh", "Mr", "Ms", "Dr", "St", "US", "UN", "UK", "EU"])
 
 
 def _token_around(s: str, i: int) -> str:

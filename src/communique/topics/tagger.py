@@ -23,7 +23,7 @@ class TopicTagger:
             for w in ws:
                 self._word_topics.setdefault(w.casefold(), []).append(t)
         words = sorted(self._word_topics, key=len, reverse=True)
-        self._re = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I) \
+        self._re = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE) \
             if words else None
 
     def explain(self, text: str) -> dict[str, list[str]]:
