@@ -400,6 +400,11 @@ class MentionFinder:
         if not offices:
             return None
         holders = self.people.holders(day, offices, code)
+        if len(holders) > 1:
+            # the office itself rather than its deputies ("Principal Deputy Spokesperson")
+            def principal(p):
+                return not any(w in r.title.lower() for r in p.roles_at(day) for w in ("deputy", "assistant", "vice"))
+            holders = [p for p in holders if principal(p)]
         if len(holders) != 1:
             return None
         p = holders[0]

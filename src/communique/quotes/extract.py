@@ -95,15 +95,38 @@ class QuoteExtractor:
                 continue
             para = text.count("\n\n", 0, s)
             speaker, addressee, cue = self._speaker(doc, span, af, in_quote)
+            if speaker is None:
+                # no reporting verb: the subject of the sentence uses the words ("US law ... a matter
+                # of 'grave concern'")
+                root = self._sents_of(span)[0].root
+                subj = af.subject(root) if not in_quote[root.i] else []
+                if subj:
+                    speaker, cue = subj[0].ref, "subject"
             if speaker is None and prev_speaker is not None and para - prev_para <= 1:
                 speaker, cue = prev_speaker, "continuation"
             if speaker is not None:
                 prev_speaker, prev_para = speaker, para
             quotes.append(Quote(article.id, text[s:e], "direct", s, e, speaker, addressee, cue))
         quotes += self._indirect(doc, af, in_quote, article, quotes)
-        if not any(q.speaker for q in quotes) and "spokes" in (article.title or "").lower():
-            pass
+        self._to_spokesperson(quotes, spans)
         return quotes
+
+    @staticmethod
+    def _to_spokesperson(quotes: list[Quote], spans: list[MentionSpan]) -> None:
+        """Words a ministry or government "said" were spoken by its spokesperson when the
+        article names exactly one spokesperson of that country."""
+        people: dict[str, dict] = {}
+        for s in spans:
+            r = s.ref
+            if r.kind == "person" and r.code and "spokes" in ((r.role or "") + " " + r.text).lower():
+                people.setdefault(r.code, {})[r.kb_id or r.name] = r
+        for q in quotes:
+            sp = q.speaker
+            if sp is None or sp.kind == "person" or not sp.code:
+                continue
+            cands = people.get(sp.code, {})
+            if len(cands) == 1:
+                q.speaker = next(iter(cands.values()))
 
     # ------------------------------------------------------------------ sentences (cached per doc)
     def _prepare(self, doc):
