@@ -31,6 +31,9 @@ SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 # government, a government's concessions or repression at home)
 DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
+# "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
+MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
+                "visit", "sit", "set", "prepare", "invite", "join"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
@@ -530,7 +533,7 @@ def _governing_verb(tok):
             return t.head, "object"
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
             p = t.head
-            if p.lower_ in ("for", "to") and p.head.pos_ in ("VERB", "AUX"):
+            if p.lower_ in ("for", "to") and p.head.pos_ in ("VERB", "AUX") and p.head.lemma_.lower() in MOTION_VERBS:
                 return p.head, "purpose"
             if p.lower_ == "of" and p.head.dep_ in ("dobj", "obj"):
                 t = p.head

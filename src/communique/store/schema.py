@@ -315,6 +315,86 @@ def quote_row(aid: str, q: Quote, actor_ids: dict[str, int]) -> dict[str, Any]:
             "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end}
 
 
+# --------------------------------------------------------------------------- full-text search
+# SQLite: two FTS5 tables over the rows of ``articles`` (title, text) and ``events`` (sentence),
+# "external content" tables keyed by the rowid of their base table and kept in sync by triggers,
+# so every write path of the store (and any other writer) updates them.  Should a VACUUM ever
+# renumber the rowids, ``INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`` (same for
+# events_fts) rebuilds them.  PostgreSQL: GIN expression indexes on to_tsvector('english', ...);
+# queries must use the very same expressions (see ``communique.store.queries``).
+# Migration 0002 holds a frozen copy of these statements.
+
+FTS_SQLITE = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
+    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(sentence, content='events', "
+    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN "
+    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN "
+    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence); END",
+    "CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE OF sentence ON events BEGIN "
+    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence); "
+    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END",
+]
+FTS_SQLITE_REBUILD = ["INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+                      "INSERT INTO events_fts(events_fts) VALUES ('rebuild')"]
+FTS_SQLITE_DROP = ["DROP TRIGGER IF EXISTS articles_fts_ai", "DROP TRIGGER IF EXISTS articles_fts_ad",
+                   "DROP TRIGGER IF EXISTS articles_fts_au", "DROP TRIGGER IF EXISTS events_fts_ai",
+                   "DROP TRIGGER IF EXISTS events_fts_ad", "DROP TRIGGER IF EXISTS events_fts_au",
+                   "DROP TABLE IF EXISTS articles_fts", "DROP TABLE IF EXISTS events_fts"]
+
+# The indexed expressions, reused verbatim by the queries so that PostgreSQL uses the indexes.
+PG_EVENT_TSV = "to_tsvector('english', coalesce(events.sentence, ''))"
+PG_TITLE_TSV = "to_tsvector('english', coalesce(articles.title, ''))"
+PG_ARTICLE_TSV = "to_tsvector('english', coalesce(articles.title, '') || ' ' || coalesce(articles.text, ''))"
+FTS_POSTGRES = [
+    "CREATE INDEX IF NOT EXISTS ix_events_fts ON events USING gin "
+    "(to_tsvector('english', coalesce(sentence, '')))",
+    "CREATE INDEX IF NOT EXISTS ix_articles_title_fts ON articles USING gin "
+    "(to_tsvector('english', coalesce(title, '')))",
+    "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
+    "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')))",
+]
+FTS_POSTGRES_DROP = ["DROP INDEX IF EXISTS ix_events_fts", "DROP INDEX IF EXISTS ix_articles_title_fts",
+                     "DROP INDEX IF EXISTS ix_articles_fts"]
+
+
+def create_fts(conn, rebuild: bool = True) -> bool:
+    """Create the full-text search objects on an open connection (inside its transaction).
+
+    ``rebuild`` fills the SQLite FTS tables from rows already stored.  Returns False, creating
+    nothing, on backends without full-text support (other dialects, SQLite built without FTS5).
+    """
+    name = conn.dialect.name
+    if name == "postgresql":
+        for stmt in FTS_POSTGRES:
+            conn.exec_driver_sql(stmt)
+        return True
+    if name != "sqlite":
+        return False
+    options = {r[0] for r in conn.exec_driver_sql("PRAGMA compile_options")}
+    if "ENABLE_FTS5" not in options:
+        return False
+    for stmt in FTS_SQLITE + (FTS_SQLITE_REBUILD if rebuild else []):
+        conn.exec_driver_sql(stmt)
+    return True
+
+
+def drop_fts(conn) -> None:
+    name = conn.dialect.name
+    for stmt in FTS_POSTGRES_DROP if name == "postgresql" else FTS_SQLITE_DROP if name == "sqlite" else []:
+        conn.exec_driver_sql(stmt)
+
+
 __all__ = [
     "ActorRow",
     "ArticleRow",
@@ -332,5 +412,7 @@ __all__ = [
     "event_row",
     "mention_row",
     "quote_row",
+    "create_fts",
+    "drop_fts",
     "side_row",
 ]
