@@ -130,6 +130,14 @@ def _ingest(paths, db, model=None, batch_size=32, quiet=False) -> tuple[dict, in
 
 
 def cmd_ingest(args) -> int:
+    if getattr(args, "workers", 1) > 1:
+        from .scale.parallel import ingest_parallel
+        t = ingest_parallel(args.paths, args.db, workers=args.workers, batch_size=args.batch_size,
+                            model=args.model, progress=not args.quiet and sys.stderr.isatty())
+        print(f"ingested {t['articles']} new article(s), {t['replaced']} replaced, {t['duplicates']} already "
+              f"stored, {t['skipped']} skipped (stored before), {t['rejected']} rejected; {t['events']} events, "
+              f"{t['quotes']} quotes in {t['seconds']} s with {t['workers']} workers -> {args.db or 'communique.db'}")
+        return 0
     totals, nrej = _ingest(args.paths, args.db, args.model, args.batch_size, args.quiet)
     print(f"ingested {totals['articles']} new article(s), {totals['replaced']} replaced, "
           f"{totals['duplicates']} already stored, {nrej} skipped; "
@@ -288,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--batch-size", type=int, default=32)
     sp.add_argument("--fuse", action="store_true", help="afterwards, merge the same event reported by "
                                                         "several articles into clusters (communique fuse)")
+    sp.add_argument("--workers", type=int, default=1,
+                    help="worker processes; N>1 parses in parallel and skips article ids already stored "
+                         "(resumable after an interruption)")
     common(sp, db=True)
     sp.set_defaults(func=cmd_ingest)
 
@@ -324,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_fusion(sub)
     from .api.serve import register as register_serve
     register_serve(sub)
+    from .scale import dask_job, spark_job
+    dask_job.register(sub)
+    spark_job.register(sub)
     return p
 
 

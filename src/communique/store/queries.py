@@ -16,7 +16,9 @@ Date bounds are inclusive and may be partial (``end="2024-01"`` covers all of Ja
 from __future__ import annotations
 
 import json
+import re
 import time
+import weakref
 from collections import Counter, defaultdict
 from datetime import date as _date
 from datetime import timedelta
@@ -27,7 +29,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import aliased
 
 from .repository import T_ACT, T_ART, T_EA, T_EV, T_QUO, Store, _date_bounds
-from .schema import MULTI_CODE_SQL
+from .schema import MULTI_CODE_SQL, PG_ARTICLE_TSV, PG_EVENT_TSV, PG_TITLE_TSV, _pg_tsv
 
 INTERVALS = ("day", "week", "month", "year")
 QUAD_CLASSES = (1, 2, 3, 4)     # verbal cooperation, material cooperation, verbal conflict, material conflict
@@ -93,11 +95,154 @@ def _topic_condition(topic: str):
     return func.cast(T_EV.c.topics, T_EV.c.sentence.type).contains(json.dumps(topic), autoescape=True)
 
 
-def text_condition(q: str):
-    """Case-insensitive substring match over the event sentence and the article title."""
+def text_condition(q: str, store: Store | None = None):
+    """Events whose sentence or article title matches ``q``.
+
+    With full-text search available on ``store`` (see ``fts_kind``), every word of ``q`` must
+    occur in the sentence or in the title, as a word or the start of one, after stemming
+    ("sanction" finds "sanctions", "Blink" finds "Blinken"; case and accents are ignored).
+    Otherwise (no store given, an older database, SQLite without FTS5) ``q`` is a
+    case-insensitive substring of the sentence or the title.
+    """
+    kind = fts_kind(store) if store is not None else None
+    terms = _terms(q)
+    if kind == "sqlite" and terms:
+        m = _fts5_query(terms)
+        return or_(text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_ev)")
+                   .bindparams(fts_ev=m),
+                   text("events.article_id IN (SELECT a.id FROM articles a JOIN articles_fts f "
+                        "ON f.rowid = a.rowid WHERE articles_fts MATCH :fts_ti)")
+                   .bindparams(fts_ti="{title} : (" + m + ")"))
+    if kind == "postgresql" and terms:
+        m = _tsquery(terms)
+        return or_(text(f"{PG_EVENT_TSV} @@ to_tsquery('english', :fts_ev)").bindparams(fts_ev=m),
+                   text(f"events.article_id IN (SELECT articles.id FROM articles "
+                        f"WHERE {PG_TITLE_TSV} @@ to_tsquery('english', :fts_ti))").bindparams(fts_ti=m))
     needle = q.strip().lower()
     return or_(func.lower(T_EV.c.sentence).contains(needle, autoescape=True),
                func.lower(T_ART.c.title).contains(needle, autoescape=True))
+
+
+# --------------------------------------------------------------------------- full-text search
+
+_TERM = re.compile(r"[^\W_]+")
+_FTS_KIND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _terms(q: str) -> list[str]:
+    return _TERM.findall((q or "").lower())[:32]
+
+
+def _fts5_query(terms: list[str]) -> str:
+    """An FTS5 query: every term, each as a quoted prefix (no operator of the user's reaches FTS5)."""
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def _tsquery(terms: list[str]) -> str:
+    return " & ".join(f"{t}:*" for t in terms)
+
+
+def fts_kind(store: Store) -> str | None:
+    """``"sqlite"`` (FTS5 tables), ``"postgresql"`` (tsvector indexes) or None when the database
+    has no full-text objects (created before migration 0002: run ``communique db upgrade``).
+    Looked up once per engine."""
+    engine = store.engine
+    if engine in _FTS_KIND:
+        return _FTS_KIND[engine]
+    kind = None
+    try:
+        with engine.connect() as c:
+            if engine.dialect.name == "sqlite":
+                names = set(inspect(c).get_table_names())
+                kind = "sqlite" if {"articles_fts", "events_fts"} <= names else None
+            elif engine.dialect.name == "postgresql":
+                found = c.execute(text("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() "
+                                       "AND indexname IN ('ix_events_fts', 'ix_articles_title_fts', "
+                                       "'ix_articles_fts')")).scalar_one()
+                kind = "postgresql" if found == 3 else None
+    except OperationalError:
+        kind = None
+    _FTS_KIND[engine] = kind
+    return kind
+
+
+def search(store: Store, q: str, limit: int = 20, what: str = "both") -> dict[str, Any]:
+    """Full-text search: events (by sentence) and articles (by title and text), best first.
+
+    Every word of ``q`` must match (as in ``text_condition``).  Returns ``{"q", "mode", "events",
+    "articles"}``: ``mode`` is "fts5", "postgresql" or "like" (the substring fallback, newest
+    first); events are records as in ``search_events`` plus ``score`` (higher is better; None in
+    the fallback); articles are ``{"id", "title", "date", "source", "url", "score", "snippet"}``.
+    ``what``: "events", "articles" or "both".
+    """
+    limit = max(0, min(int(limit), 1000))
+    kind = fts_kind(store)
+    terms = _terms(q)
+    out: dict[str, Any] = {"q": q, "mode": "like", "events": [], "articles": []}
+    if not q or not q.strip() or limit == 0:
+        return out
+    ev_rows: list[tuple[str, float | None]] = []
+    art_rows: list[dict[str, Any]] = []
+    with store.engine.connect() as c:
+        if kind == "sqlite" and terms:
+            out["mode"] = "fts5"
+            m = _fts5_query(terms)
+            if what in ("both", "events"):
+                ev_rows = [(r[0], -r[1]) for r in c.execute(text(
+                    "SELECT e.event_id, bm25(events_fts) AS s FROM events_fts JOIN events e "
+                    "ON e.rowid = events_fts.rowid WHERE events_fts MATCH :m ORDER BY s, e.event_id LIMIT :n"),
+                    {"m": m, "n": limit})]
+            if what in ("both", "articles"):
+                art_rows = [dict(r) for r in c.execute(text(
+                    "SELECT a.id, a.title, a.date, a.source, a.url, -bm25(articles_fts, 3.0, 1.0) AS score, "
+                    "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts JOIN articles a "
+                    "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :m "
+                    "ORDER BY bm25(articles_fts, 3.0, 1.0), a.id LIMIT :n"), {"m": m, "n": limit}).mappings()]
+        elif kind == "postgresql" and terms:
+            out["mode"] = "postgresql"
+            m = _tsquery(terms)
+            if what in ("both", "events"):
+                ev_rows = [(r[0], float(r[1])) for r in c.execute(text(
+                    f"SELECT events.event_id, ts_rank({PG_EVENT_TSV}, query) AS s "
+                    f"FROM events, to_tsquery('english', :m) AS query WHERE {PG_EVENT_TSV} @@ query "
+                    f"ORDER BY s DESC, events.event_id LIMIT :n"), {"m": m, "n": limit})]
+            if what in ("both", "articles"):
+                weighted = f"setweight({PG_TITLE_TSV}, 'A') || {_pg_tsv('articles.text')}"
+                art_rows = [dict(r) for r in c.execute(text(
+                    f"SELECT id, title, date, source, url, score, ts_headline('english', text, query, "
+                    f"'MaxWords=24, MinWords=8, StartSel=[, StopSel=]') AS snippet FROM ("
+                    f"SELECT articles.*, ts_rank({weighted}, query) AS score, query "
+                    f"FROM articles, to_tsquery('english', :m) AS query WHERE {PG_ARTICLE_TSV} @@ query "
+                    f"ORDER BY score DESC, articles.id LIMIT :n) AS best ORDER BY score DESC, id"),
+                    {"m": m, "n": limit}).mappings()]
+        else:
+            needle = q.strip().lower()
+            if what in ("both", "events"):
+                ev_rows = [(r[0], None) for r in c.execute(
+                    select(T_EV.c.event_id).join(T_ART, T_ART.c.id == T_EV.c.article_id)
+                    .where(text_condition(q)).order_by(T_EV.c.date.desc(), T_EV.c.event_id).limit(limit))]
+            if what in ("both", "articles"):
+                cond = or_(func.lower(T_ART.c.title).contains(needle, autoescape=True),
+                           func.lower(T_ART.c.text).contains(needle, autoescape=True))
+                art_rows = [{**dict(r), "score": None, "snippet": None} for r in c.execute(
+                    select(T_ART.c.id, T_ART.c.title, T_ART.c.date, T_ART.c.source, T_ART.c.url)
+                    .where(cond).order_by(T_ART.c.date.desc(), T_ART.c.id).limit(limit)).mappings()]
+        ids = [e for e, _ in ev_rows]
+        rows = {}
+        if ids:
+            full = (select(T_EV, T_ART.c.source, T_ART.c.title)
+                    .join(T_ART, T_ART.c.id == T_EV.c.article_id).where(T_EV.c.event_id.in_(ids)))
+            rows = {r["event_id"]: r for r in c.execute(full).mappings()}
+        sides = store._sides(c, ids)
+    for eid, score in ev_rows:
+        if eid in rows:
+            rec = store._event_record(rows[eid], sides.get(eid, {}))
+            rec["score"] = None if score is None else round(score, 6)
+            out["events"].append(rec)
+    for a in art_rows:
+        a["score"] = None if a["score"] is None else round(float(a["score"]), 6)
+        out["articles"].append({k: a[k] for k in ("id", "title", "date", "source", "url", "score", "snippet")})
+    return out
 
 
 def event_conditions(store: Store, actor: str | None = None, dyad: tuple[str, str] | None = None,
@@ -126,7 +271,7 @@ def event_conditions(store: Store, actor: str | None = None, dyad: tuple[str, st
         conds.append(func.lower(T_ART.c.source) == source.strip().lower())
         needs_article = True
     if q and q.strip():
-        conds.append(text_condition(q))
+        conds.append(text_condition(q, store))
         needs_article = True
     return conds, needs_article
 
@@ -535,7 +680,9 @@ __all__ = [
     "event_conditions",
     "facets",
     "find_actors",
+    "fts_kind",
     "network",
+    "search",
     "search_events",
     "source_comparison",
     "text_condition",

@@ -33,6 +33,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    inspect,
     or_,
     select,
     update,
@@ -56,6 +57,7 @@ from .schema import (
     StoryClusterRow,
     actor_key,
     article_row,
+    create_fts,
     event_row,
     mention_row,
     quote_row,
@@ -128,8 +130,8 @@ def _setup_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open the store at ``url`` (see the module docstring), creating its tables if needed."""
+def make_engine(url: str | None = None) -> Engine:
+    """The SQLAlchemy engine for ``url`` (see the module docstring), without touching the schema."""
     resolved = _resolve_url(url)
     name = resolved.drivername if isinstance(resolved, URL) else resolved.split("://", 1)[0]
     if name.startswith("sqlite"):
@@ -140,8 +142,36 @@ def open_store(url: str | None = None) -> Store:
         _setup_sqlite(engine)
     else:
         engine = create_engine(resolved, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    return engine
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open the store at ``url`` (see the module docstring), creating its tables if needed.
+
+    A new database gets the whole current schema (tables, indexes, full-text search) and is
+    stamped with the latest migration (``communique.store.migrate``), so that ``communique db
+    upgrade`` applies only later ones.  An existing database is left as it is apart from
+    missing tables (as before migrations existed); ``communique db upgrade`` brings it up to date.
+    """
+    engine = make_engine(url)
+    _init_schema(engine)
     return Store(engine)
+
+
+def _init_schema(engine: Engine) -> None:
+    with engine.connect() as c:
+        fresh = not inspect(c).has_table(T_ART.name)
+    if not fresh:
+        Base.metadata.create_all(engine)
+        return
+    with engine.connect().execution_options(**{_WRITE: True}) as c, c.begin():
+        if inspect(c).has_table(T_ART.name):     # another process created it meanwhile
+            Base.metadata.create_all(c)
+            return
+        Base.metadata.create_all(c)
+        create_fts(c, rebuild=False)
+        from .migrate import stamp_head
+        stamp_head(c)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -644,4 +674,4 @@ def _split_codes(field: str | None) -> list[str]:
 
 
 
-__all__ = ["SaveStats", "Store", "actor_key", "open_store"]
+__all__ = ["SaveStats", "Store", "actor_key", "make_engine", "open_store"]

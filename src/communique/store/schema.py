@@ -325,25 +325,25 @@ def quote_row(aid: str, q: Quote, actor_ids: dict[str, int]) -> dict[str, Any]:
 # Migration 0002 holds a frozen copy of these statements.
 
 FTS_SQLITE = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
-    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(sentence, content='events', "
-    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', "
+    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"),
+    ("CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(sentence, content='events', "
+    "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"),
+    ("CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"),
+    ("CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
     "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
+    "END"),
+    ("CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
     "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); "
-    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN "
-    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END",
-    "CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN "
-    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence); END",
-    "CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE OF sentence ON events BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"),
+    ("CREATE TRIGGER IF NOT EXISTS events_fts_ai AFTER INSERT ON events BEGIN "
+    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END"),
+    ("CREATE TRIGGER IF NOT EXISTS events_fts_ad AFTER DELETE ON events BEGIN "
+    "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence); END"),
+    ("CREATE TRIGGER IF NOT EXISTS events_fts_au AFTER UPDATE OF sentence ON events BEGIN "
     "INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence); "
-    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END",
+    "INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence); END"),
 ]
 FTS_SQLITE_REBUILD = ["INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
                       "INSERT INTO events_fts(events_fts) VALUES ('rebuild')"]
@@ -353,16 +353,24 @@ FTS_SQLITE_DROP = ["DROP TRIGGER IF EXISTS articles_fts_ai", "DROP TRIGGER IF EX
                    "DROP TABLE IF EXISTS articles_fts", "DROP TABLE IF EXISTS events_fts"]
 
 # The indexed expressions, reused verbatim by the queries so that PostgreSQL uses the indexes.
-PG_EVENT_TSV = "to_tsvector('english', coalesce(events.sentence, ''))"
-PG_TITLE_TSV = "to_tsvector('english', coalesce(articles.title, ''))"
-PG_ARTICLE_TSV = "to_tsvector('english', coalesce(articles.title, '') || ' ' || coalesce(articles.text, ''))"
+# "<" and ">" are blanked first: the PostgreSQL parser would read "<script>" as a tag and skip it.
+
+
+def _pg_clean(column: str) -> str:
+    return f"translate(coalesce({column}, ''), '<>', '  ')"
+
+
+def _pg_tsv(*columns: str) -> str:
+    return "to_tsvector('english', " + " || ' ' || ".join(_pg_clean(c) for c in columns) + ")"
+
+
+PG_EVENT_TSV = _pg_tsv("events.sentence")
+PG_TITLE_TSV = _pg_tsv("articles.title")
+PG_ARTICLE_TSV = _pg_tsv("articles.title", "articles.text")
 FTS_POSTGRES = [
-    "CREATE INDEX IF NOT EXISTS ix_events_fts ON events USING gin "
-    "(to_tsvector('english', coalesce(sentence, '')))",
-    "CREATE INDEX IF NOT EXISTS ix_articles_title_fts ON articles USING gin "
-    "(to_tsvector('english', coalesce(title, '')))",
-    "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
-    "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '')))",
+    f"CREATE INDEX IF NOT EXISTS ix_events_fts ON events USING gin ({_pg_tsv('sentence')})",
+    f"CREATE INDEX IF NOT EXISTS ix_articles_title_fts ON articles USING gin ({_pg_tsv('title')})",
+    f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin ({_pg_tsv('title', 'text')})",
 ]
 FTS_POSTGRES_DROP = ["DROP INDEX IF EXISTS ix_events_fts", "DROP INDEX IF EXISTS ix_articles_title_fts",
                      "DROP INDEX IF EXISTS ix_articles_fts"]
@@ -409,10 +417,10 @@ __all__ = [
     "StoryClusterRow",
     "actor_key",
     "article_row",
+    "create_fts",
+    "drop_fts",
     "event_row",
     "mention_row",
     "quote_row",
-    "create_fts",
-    "drop_fts",
     "side_row",
 ]
