@@ -65,6 +65,12 @@ def cmd_extract(args) -> int:
                 rows = [e.to_dict() for e in res.events]
             elif args.what == "quotes":
                 rows = [q.to_dict() for q in res.quotes]
+            elif args.what == "topics":
+                body = res.article.body
+                rows = [{"article_id": res.article.id, "scope": "article", "start": 0, "end": len(body),
+                         "topics": pipe.topics.explain(body)}]
+                rows += [{"article_id": res.article.id, "scope": "sentence", "start": st["start"], "end": st["end"],
+                          "topics": pipe.topics.explain(body[st["start"]:st["end"]])} for st in res.sentence_topics]
             elif args.what == "actors":
                 seen = set()
                 for m in res.mentions:
@@ -284,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Read articles (files, folders, .jsonl/.csv, .html, feeds, URLs, '-' for stdin) "
                                     "and print one JSON object per event, quote or actor to stdout.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--what", choices=["events", "quotes", "actors"], default="events")
+    sp.add_argument("--what", choices=["events", "quotes", "actors", "topics"], default="events",
+                    help="events (default), quotes, actors, or topics (per article and sentence, with the "
+                         "words that triggered each)")
     sp.add_argument("--batch-size", type=int, default=32)
     common(sp)
     sp.set_defaults(func=cmd_extract)

@@ -166,4 +166,5 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    sentence_topics: list[dict] = field(default_factory=list)   # [{start, end, topics}] per sentence
     error: str | None = None        # set when extraction failed on this article (it is kept, empty)

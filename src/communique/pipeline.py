@@ -54,12 +54,21 @@ class Pipeline:
         if we:
             spans = sorted(spans + we, key=lambda s: s.start)
         events = self.events.extract(doc, spans, article)
+        sents = list(doc.sents)
+        sent_spans = [(s.start_char, s.end_char) for s in sents]
+        sent_topics = self.topics.tag_spans(doc.text, sent_spans)
+        char_starts = [a for a, _ in sent_spans]
         for ev in events:
-            ev.topics = self.topics.tag(ev.sentence)
+            k = bisect_right(char_starts, ev.evidence_start) - 1
+            found = list(sent_topics[k]) if k >= 0 else self.topics.tag(ev.sentence)
+            # PLOVER contexts are the "context:" topics; the rest are issue topics
+            ev.contexts = [t.split(":", 1)[1] for t in found if t.startswith("context:")]
+            ev.topics = [t for t in found if not t.startswith("context:")]
         topics = self.topics.tag(doc.text)
-        starts = [s.start for s in doc.sents]
+        starts = [s.start for s in sents]
         mentions = [Mention(article.id, s.ref, sentence=bisect_right(starts, s.start) - 1) for s in spans]
-        return ArticleResult(article, mentions, events, quotes, topics)
+        sentence_topics = [{"start": a, "end": b, "topics": t} for (a, b), t in zip(sent_spans, sent_topics) if t]
+        return ArticleResult(article, mentions, events, quotes, topics, sentence_topics=sentence_topics)
 
     def process(self, article: Article) -> ArticleResult:
         return self._analyse(article, self.nlp(article.body[:MAX_CHARS]))
