@@ -237,10 +237,10 @@ def search(store: Store, q: str, limit: int = 20, what: str = "both") -> dict[st
     for eid, score in ev_rows:
         if eid in rows:
             rec = store._event_record(rows[eid], sides.get(eid, {}))
-            rec["score"] = None if score is None else round(score, 6)
+            rec["score"] = score
             out["events"].append(rec)
     for a in art_rows:
-        a["score"] = None if a["score"] is None else round(float(a["score"]), 6)
+        a["score"] = None if a["score"] is None else float(a["score"])
         out["articles"].append({k: a[k] for k in ("id", "title", "date", "source", "url", "score", "snippet")})
     return out
 
