@@ -34,6 +34,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCED
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
                 "visit", "sit", "set", "prepare", "invite", "join"}
+ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
+                    "vow", "insist", "indicate", "signal", "warn", "write", "report"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
@@ -229,9 +231,36 @@ class EventExtractor:
                                     consumed.add(o.i)
                         break
             events += self._embedding(sent_events, doc, governors, sent, article, af)
-        events = _dedupe(events)
+        events = _dedupe(events + self._announcements(events, doc))
         self._place_events(events, venues, article)
         return events
+
+    def _announcements(self, events: list[Event], doc) -> list[Event]:
+        """An announced future action is also a statement of intent by whoever announced it:
+        "Nigeria announced that it will withdraw its force from Chad" is a threat (THREATEN),
+        "X said it would provide food aid to Liberia" a pledge (AGREE)."""
+        out = []
+        for ev in events:
+            if ev.status != "future" or ev.type in GOVERNING_TYPES or not ev.recipients:
+                continue
+            t = doc[ev._trigger_i]
+            if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in t.children):
+                continue
+            say = t
+            for _ in range(2):
+                if say.dep_ in ("ccomp", "conj") and say.head is not say:
+                    say = say.head
+            if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS:
+                continue
+            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
+            new.event_id = ev.event_id[:12] + "ann0"
+            new.status = "asserted"
+            new.date, new.date_precision = None, None
+            kind = "AGREE" if (ev.quad_class or 0) in (1, 2) else "THREATEN"
+            self._retype(new, kind, "030" if kind == "AGREE" else "130", f" (announced: {say.lemma_.lower()})")
+            new._trigger_i = say.i
+            out.append(new)
+        return out
 
     def _place_events(self, events: list[Event], venues: list[Location], article: Article) -> None:
         """Locations stated apart from the event: a meeting's venue in another sentence, or the
