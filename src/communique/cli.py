@@ -343,6 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
     register_fusion(sub)
     from .api.serve import register as register_serve
     register_serve(sub)
+    from .export.cli import register as register_export
+    register_export(sub)
+    from .store.migrate import register as register_db
+    register_db(sub)
     from .scale import dask_job, spark_job
     dask_job.register(sub)
     spark_job.register(sub)
