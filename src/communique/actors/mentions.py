@@ -464,8 +464,9 @@ class MentionFinder:
                         return MentionSpan(ref, start, s.end, tok.i)
         # "the alliance", "the group": the latest organisation or armed group named
         if word in self._org_nouns and any(c.lower_ == "the" for c in tok.children) and not any(
-                c.dep_ in ("compound", "poss") for c in tok.children):
-            prev = [s for s in set(by_tok.values()) if s.end <= tok.i and s.ref.kind in ("igo", "nsa")]
+                c.dep_ in ("compound", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+            kinds = ("nsa",) if word in ("group", "movement", "militia") else ("igo", "nsa")
+            prev = [s for s in set(by_tok.values()) if s.end <= tok.i and s.ref.kind in kinds]
             if prev:
                 p = max(prev, key=lambda x: x.end)
                 start = tok.left_edge.i

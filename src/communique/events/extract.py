@@ -87,7 +87,13 @@ class EventExtractor:
             mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
         ok = []
         phrasal = {c.lower_ for c in children if c.dep_ == "prt"} & {"off", "out", "up", "down", "back", "away", "over"}
+        labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") for c in children)
+        figurative = pos == "noun" and bool(mods & rules.rule_words().figurative)
         for e in entries:
+            if e.type == "CONSULT" and labelling and lemma == "call":
+                continue      # "called the plan political insanity" is not a phone call
+            if figurative and e.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                continue      # "a charm offensive", "a trade war"
             if e.particle and e.particle not in particles:
                 continue
             if not e.particle and phrasal and pos == "verb":
@@ -399,13 +405,24 @@ class EventExtractor:
             # ("imposed a curfew in Cizre", "demonstrated in Serbia"); protests without a
             # stated target are directed at the protesters' own government
             location = self._location(trig, sent, actors, recipients)
-            if location is not None and location.country:
-                recipients = [_place_target(location, doc, trig)]
+            target = location
+            if target is None and e.pos == "noun":
+                # "the annexation of Crimea", "strikes on Kharkiv"
+                for p in trig.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "on", "against", "into", "in"):
+                        for q in p.children:
+                            if q.dep_ == "pobj" and target is None:
+                                target = self._place(q)
+            if target is not None and target.country:
+                recipients = [_place_target(target, doc, trig)]
             elif e.type in DOMESTIC_TYPES and actors[0].ref.code and ":" not in actors[0].ref.code:
                 recipients = [_place_target(Location(actors[0].ref.name or "", actors[0].ref.code), doc, trig,
                                             method="protest-default")]
         if not recipients and not e.solo:
             return None
+        if e.weight < 0.6 and c.thing_object and not any(s.ref.method not in ("location", "protest-default")
+                                                        for s in recipients):
+            return None       # an ambiguous verb about a thing: "struck an optimistic tone"
         date, precision = self._date(trig, sent, article)
         status = modality(trig, e.status, date, article.date, sent)
         defaulted = False

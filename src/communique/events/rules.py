@@ -33,6 +33,7 @@ class RuleWords:
     labelling: frozenset[str]
     organisation_nouns: frozenset[str]
     reducing: frozenset[str] = frozenset()
+    figurative: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
 
 
@@ -50,7 +51,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         ordering=frozenset(d.get("ordering_verbs") or ()), cessation=frozenset(d.get("cessation_verbs") or ()),
         labelling=frozenset(d.get("labelling_verbs") or ()),
         organisation_nouns=frozenset(d.get("organisation_nouns") or ()),
-        reducing=frozenset(d.get("reducing_verbs") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()))
+        reducing=frozenset(d.get("reducing_verbs") or ()),
+        figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -159,11 +161,19 @@ def criticism(sent, af, words: RuleWords):
             if not speaker:
                 continue
             codes = {s.ref.code for s in speaker}
+            # the criticised actor is the clause's subject or object (not someone in a relative
+            # clause or an adverbial: "the attack that hit Damascus was timed to ...")
+            args = [a for a in c.children if a.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+            args += [a for cj in c.conjuncts for a in cj.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]
             targets = []
-            for tok in clause:
-                s = af.by_tok.get(tok.i)
-                if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
-                    targets.append(s)
+            for a in args:
+                for tok in a.subtree:
+                    if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != a.i for x in tok.ancestors
+                           if a.left_edge.i <= x.i <= a.right_edge.i):
+                        continue
+                    s = af.by_tok.get(tok.i)
+                    if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
+                        targets.append(s)
             if targets:
                 out.append((_entry(lemma, "ACCUSE", "111", f"criticism-speech ({w})", weight=0.6),
                             t, speaker, targets[:1]))
