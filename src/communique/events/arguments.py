@@ -6,14 +6,23 @@ from ..actors.mentions import MentionSpan
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "dative", "obj", "iobj")
+# heads that do not stand for their modifier's country ("Zimbabwe floods", "the American spirit")
+NON_AGENT_HEADS = {"flood", "floods", "storm", "earthquake", "quake", "fire", "wildfire", "accident", "crash",
+                   "disease", "virus", "outbreak", "pandemic", "epidemic", "spirit", "economy", "market",
+                   "weather", "drought", "heatwave", "heat", "tsunami", "hurricane", "typhoon", "cyclone",
+                   "landslide", "avalanche", "explosion", "blast", "inflation", "currency", "stock", "stocks",
+                   "dream", "culture", "history", "soil", "constitution"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
 
 
 class ArgumentFinder:
-    def __init__(self, doc, spans: list[MentionSpan]):
+    def __init__(self, doc, spans: list[MentionSpan], agent_words: set[str] | frozenset[str] | None = None):
         self.doc = doc
+        # nouns that stand for their modifier's country ("Chinese officials", "the US side");
+        # None accepts every noun
+        self.agent_words = agent_words
         self.by_tok: dict[int, MentionSpan] = {}
         for s in spans:
             for i in range(s.start, s.end):
@@ -102,10 +111,13 @@ class ArgumentFinder:
         s = self.by_tok.get(t.i)
         if s is not None:
             return s
-        # modifiers inside the noun phrase: "the Chinese side", "Beijing's envoy"
+        # modifiers inside the noun phrase: "the Chinese side", "Beijing's envoy" -- but not
+        # "Zimbabwe floods" or "the American spirit": the noun must be able to stand for an actor
+        agentive = t.lemma_.lower() not in NON_AGENT_HEADS
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in self.by_tok:
-                return self.by_tok[c.i]
+            if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
+                if c.i in self.by_tok:
+                    return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
                                                            "army", "representative", "people"}:

@@ -60,6 +60,8 @@ class EventExtractor:
     def __init__(self, kb: KB, lexicon: Lexicon):
         self.kb = kb
         self.lex = lexicon
+        self._agent_words = frozenset(kb.agents) | rules.rule_words().organisation_nouns | {
+            "side", "sides", "country", "nation", "state", "government", "leadership", "authority"}
 
     # ------------------------------------------------------------------ entry choice
     def _entries(self, tok) -> list[Entry]:
@@ -187,7 +189,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ main
     def extract(self, doc, spans: list[MentionSpan], article: Article) -> list[Event]:
-        af = ArgumentFinder(doc, spans)
+        af = ArgumentFinder(doc, spans, self._agent_words)
         events: list[Event] = []
         venues: list[Location] = []      # "the meeting took place in Rome"
         consumed: set[int] = set()        # nouns used as light-verb objects
