@@ -20,9 +20,27 @@ def event_key(e: dict) -> tuple:
             tuple(a["code"] or "" for a in e["actors"]), tuple(a["code"] or "" for a in e["recipients"]))
 
 
+WORLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "world_news_2017.jsonl.gz"
+N_WORLD = 200     # with ../shared present the sample is a few hundred real articles
+
+
+def sample_lines() -> list[str]:
+    lines = [ln for ln in DEMO.read_text(encoding="utf-8").splitlines() if ln.strip()][:N]
+    if WORLD.exists():
+        import gzip
+        with gzip.open(WORLD, "rt", encoding="utf-8") as f:
+            for ln in f:
+                rec = json.loads(ln)
+                if (rec.get("text") or "").strip():
+                    lines.append(json.dumps(rec, ensure_ascii=False))
+                if len(lines) >= N + N_WORLD:
+                    break
+    return lines
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    lines = [ln for ln in DEMO.read_text(encoding="utf-8").splitlines() if ln.strip()][:N]
+    lines = sample_lines()
     path = tmp_path_factory.mktemp("scale") / "sample.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -32,7 +50,7 @@ def corpus(tmp_path_factory) -> Path:
 def reference(corpus, pipeline):
     """Events of the single-process pipeline on the sample."""
     arts = [a for a in read_inputs([str(corpus)]) if not isinstance(a, Rejected)]
-    assert len(arts) == N
+    assert len(arts) == len(corpus.read_text(encoding="utf-8").splitlines())
     results = list(pipeline.process_many(arts))
     return results, sorted(event_key(e.to_dict()) for r in results for e in r.events)
 
@@ -67,27 +85,29 @@ def test_process_records_round_trip(corpus, reference):
 
 
 def test_parallel_ingest_matches_single_process_and_resumes(corpus, reference, tmp_path):
+    n = len(corpus.read_text(encoding="utf-8").splitlines())
     from communique.scale.parallel import count_records, ingest_parallel
     from communique.store import open_store
 
     _, ref = reference
-    assert count_records([str(corpus)]) == N
+    assert count_records([str(corpus)]) == n
     db = str(tmp_path / "par.db")
     first = ingest_parallel([str(corpus)], db, workers=2, batch_size=8, progress=False)
-    assert first["articles"] == N and first["skipped"] == 0 and first["workers"] == 2
+    assert first["articles"] == n and first["skipped"] == 0 and first["workers"] == 2
     with open_store(db) as store:
         stored = sorted(event_key(e) for e in store.events(limit=100_000))
     assert stored == ref
     assert first["events"] == len(ref)
 
     again = ingest_parallel([str(corpus)], db, workers=2, progress=False)
-    assert again["articles"] == 0 and again["events"] == 0 and again["skipped"] == N
+    assert again["articles"] == 0 and again["events"] == 0 and again["skipped"] == n
     with open_store(db) as store:
         assert store.summary()["events"] == len(ref)
-        assert len(store.article_ids()) == N
+        assert len(store.article_ids()) == n
 
 
 def test_dask_job_writes_parquet_and_load_fills_the_database(corpus, reference, tmp_path):
+    n = len(corpus.read_text(encoding="utf-8").splitlines())
     pytest.importorskip("dask.distributed")
     pytest.importorskip("pyarrow")
     from communique.scale.dask_job import load_output, read_table, run_distributed
@@ -96,14 +116,14 @@ def test_dask_job_writes_parquet_and_load_fills_the_database(corpus, reference, 
     _, ref = reference
     out = tmp_path / "out"
     res = run_distributed([str(corpus)], str(out), partitions=3, progress=False)
-    assert res["articles"] == N and res["partitions"] == 3
+    assert res["articles"] == n and res["partitions"] == 3
     events = read_table(out, "events").to_pylist()
     assert len(events) == len(ref)
     got = sorted((e["event_id"], e["article_id"], e["type"], e["cameo"], e["date"], e["sentence"],
                   tuple(a["code"] or "" for a in json.loads(e["actors"])),
                   tuple(a["code"] or "" for a in json.loads(e["recipients"]))) for e in events)
     assert got == ref
-    assert len(read_table(out, "articles")) == N
+    assert len(read_table(out, "articles")) == n
     try:
         import communique.fusion.events  # noqa: F401
         assert (out / "clusters.parquet").exists()
@@ -112,7 +132,7 @@ def test_dask_job_writes_parquet_and_load_fills_the_database(corpus, reference, 
 
     db = str(tmp_path / "loaded.db")
     loaded = load_output(out, db)
-    assert loaded["articles"] == N and loaded["events"] == len(ref)
+    assert loaded["articles"] == n and loaded["events"] == len(ref)
     with open_store(db) as store:
         assert sorted(event_key(e) for e in store.events(limit=100_000)) == ref
-    assert load_output(out, db)["duplicates"] == N        # loading twice adds nothing
+    assert load_output(out, db)["duplicates"] == n        # loading twice adds nothing
