@@ -148,6 +148,7 @@ class Quote:
     speaker: ActorRef | None = None
     addressee: ActorRef | None = None
     cue: str | None = None          # reporting verb ("said", "told", "according to")
+    event_ids: list[str] = field(default_factory=list)   # events stated in (or by) this quote
 
     def to_dict(self) -> dict[str, Any]:
         def side(a: ActorRef | None):
@@ -155,7 +156,7 @@ class Quote:
                                            "role": a.role, "kb_id": a.kb_id, "text": a.text}
         return {"article_id": self.article_id, "speaker": side(self.speaker),
                 "addressee": side(self.addressee), "text": self.text, "kind": self.kind,
-                "cue": self.cue, "start": self.start, "end": self.end}
+                "cue": self.cue, "start": self.start, "end": self.end, "events": list(self.event_ids)}
 
 
 @dataclass

@@ -54,6 +54,9 @@ class Pipeline:
         if we:
             spans = sorted(spans + we, key=lambda s: s.start)
         events = self.events.extract(doc, spans, article)
+        for q in quotes:
+            # the events a quote supports: those whose evidence lies in the quoted words
+            q.event_ids = [ev.event_id for ev in events if ev.evidence_start < q.end and ev.evidence_end > q.start]
         sents = list(doc.sents)
         sent_spans = [(s.start_char, s.end_char) for s in sents]
         sent_topics = self.topics.tag_spans(doc.text, sent_spans)

@@ -59,7 +59,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "quotes": {"article_id": "string", "position": "int64", "text": "string", "kind": "string",
                "start": "int64", "end": "int64", "cue": "string", "speaker_name": "string",
                "speaker_code": "string", "addressee_name": "string", "addressee_code": "string",
-               "speaker": "json", "addressee": "json"},
+               "speaker": "json", "addressee": "json", "event_ids": "json"},
     "rejected": {"origin": "string", "reason": "string"},
 }
 
@@ -172,7 +172,8 @@ def results_to_rows(results: Iterable[ArticleResult],
                 "end": q.end, "cue": q.cue, "speaker_name": sp.name if sp else None,
                 "speaker_code": sp.code if sp else None, "addressee_name": ad.name if ad else None,
                 "addressee_code": ad.code if ad else None,
-                "speaker": _dumps(_actor_full(sp)), "addressee": _dumps(_actor_full(ad))})
+                "speaker": _dumps(_actor_full(sp)), "addressee": _dumps(_actor_full(ad)),
+                "event_ids": _dumps(list(q.event_ids))})
     out["rejected"] = [{"origin": x.origin, "reason": x.reason} for x in rejected]
     for table in TABLES:            # score is a float column even when the pipeline gave an int
         for row in out[table]:
@@ -309,7 +310,7 @@ def rows_to_results(tables: Mapping[str, Any]) -> list[ArticleResult]:
         q = Quote(article_id=row["article_id"], text=row["text"], kind=row["kind"],
                   start=_int(row.get("start"), -1), end=_int(row.get("end"), -1),
                   speaker=_actor_from(sp) if sp else None, addressee=_actor_from(ad) if ad else None,
-                  cue=_none(row.get("cue")))
+                  cue=_none(row.get("cue")), event_ids=list(_loads(row.get("event_ids"), []) or []))
         quo_by_art[row["article_id"]].append((_int(row.get("position"), 0), q))
 
     def ordered(pairs):
