@@ -209,23 +209,30 @@ def build_article(raw_text: str | None, *, id: str, origin: str, title: str | No
 
 # --------------------------------------------------------------------------- text files
 
-def read_text_file(path: str | os.PathLike, *, default_date: str | None = None) -> Iterator[Item]:
-    """One plain-text (or Markdown) file = one article; id = file stem."""
+def read_document_bytes(path: str | os.PathLike, kind: str = "text") -> bytes | Rejected:
+    """The bytes of a one-article file, or the reason it cannot be one (too large, unreadable,
+    binary)."""
     origin = str(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_DOCUMENT_BYTES:
-            yield Rejected(origin, f"file too large for one article ({size // 1_000_000} MB)")
-            return
+            return Rejected(origin, f"file too large for one article ({size // 1_000_000} MB)")
         with open_binary(path) as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as e:
-        yield Rejected(origin, f"cannot read file: {e.strerror or e}")
-        return
+        return Rejected(origin, f"cannot read file: {e.strerror or e}")
     if looks_binary(data[:SNIFF_BYTES]):
-        yield Rejected(origin, "binary file, not text")
+        return Rejected(origin, f"binary file, not {kind}")
+    return data
+
+
+def read_text_file(path: str | os.PathLike, *, default_date: str | None = None) -> Iterator[Item]:
+    """One plain-text (or Markdown) file = one article; id = file stem."""
+    data = read_document_bytes(path, "text")
+    if isinstance(data, Rejected):
+        yield data
         return
-    yield build_article(decode_bytes(data), id=file_stem(path), origin=origin, default_date=default_date)
+    yield build_article(decode_bytes(data), id=file_stem(path), origin=str(path), default_date=default_date)
 
 
 def text_to_article(data: bytes | str, *, id: str, origin: str, url: str | None = None,

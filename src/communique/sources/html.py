@@ -18,14 +18,11 @@ from collections.abc import Iterator
 from ..model import Rejected
 from ..text.dates import parse_date
 from .files import (
-    MAX_DOCUMENT_BYTES,
-    SNIFF_BYTES,
     Item,
     build_article,
     decode_bytes,
     file_stem,
-    looks_binary,
-    open_binary,
+    read_document_bytes,
 )
 
 log = logging.getLogger(__name__)
@@ -216,18 +213,8 @@ def html_to_article(data: bytes | str, *, id: str, origin: str, url: str | None 
 
 def read_html_file(path: str | os.PathLike, *, default_date: str | None = None) -> Iterator[Item]:
     """One HTML file = one article; id = file stem."""
-    origin = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_DOCUMENT_BYTES:
-            yield Rejected(origin, f"file too large for one article ({size // 1_000_000} MB)")
-            return
-        with open_binary(path) as fh:
-            data = fh.read(MAX_DOCUMENT_BYTES + 1)
-    except OSError as e:
-        yield Rejected(origin, f"cannot read file: {e.strerror or e}")
+    data = read_document_bytes(path, "HTML")
+    if isinstance(data, Rejected):
+        yield data
         return
-    if looks_binary(data[:SNIFF_BYTES]):
-        yield Rejected(origin, "binary file, not HTML")
-        return
-    yield html_to_article(data, id=file_stem(path), origin=origin, default_date=default_date)
+    yield html_to_article(data, id=file_stem(path), origin=str(path), default_date=default_date)
