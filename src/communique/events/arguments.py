@@ -17,6 +17,12 @@ SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "gov
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
 
 
+def prep_pobjs(tok, preps):
+    """Objects of the prepositions attached to a token: ("in the town of Cizre" -> [town])."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
 class ArgumentFinder:
     def __init__(self, doc, spans: list[MentionSpan], agent_words: set[str] | frozenset[str] | None = None):
         self.doc = doc
@@ -121,13 +127,10 @@ class ArgumentFinder:
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
                                                            "army", "representative", "people"}:
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            s = self._one(p, depth + 1)
-                            if s is not None:
-                                return s
+            for p in prep_pobjs(t, ("of", "from")):
+                s = self._one(p, depth + 1)
+                if s is not None:
+                    return s
         return None
 
     # ------------------------------------------------------------------ verbs

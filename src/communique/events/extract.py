@@ -18,7 +18,7 @@ from ..actors.kb import KB, norm
 from ..actors.mentions import MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from . import rules
-from .arguments import ArgumentFinder
+from .arguments import ArgumentFinder, prep_pobjs
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
 from .status import modality
@@ -410,11 +410,8 @@ class EventExtractor:
             target = location
             if target is None and e.pos == "noun":
                 # "the annexation of Crimea", "strikes on Kharkiv"
-                for p in trig.children:
-                    if p.dep_ == "prep" and p.lower_ in ("of", "on", "against", "into", "in"):
-                        for q in p.children:
-                            if q.dep_ == "pobj" and target is None:
-                                target = self._place(q)
+                for q in prep_pobjs(trig, ("of", "on", "against", "into", "in")):
+                    target = target or self._place(q)
             if target is not None and target.country:
                 recipients = [_place_target(target, doc, trig)]
             elif e.type in DOMESTIC_TYPES and actors[0].ref.code and ":" not in actors[0].ref.code:
@@ -511,13 +508,10 @@ class EventExtractor:
         loc = self._place_here(t)
         if loc is None and depth < 2:
             # "in the town of Cizre in southeastern Turkey"
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "near"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            loc = self._place(p, depth + 1)
-                            if loc is not None:
-                                return loc
+            for p in prep_pobjs(t, ("in", "of", "near")):
+                loc = self._place(p, depth + 1)
+                if loc is not None:
+                    return loc
         return loc
 
     def _place_here(self, t) -> Location | None:
