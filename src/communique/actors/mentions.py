@@ -210,7 +210,34 @@ class MentionFinder:
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         spans.sort(key=lambda s: s.start)
-        return spans
+        return self._modified_states(doc, spans)
+
+    @staticmethod
+    def _modified_states(doc, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """Two corrections of state mentions by their neighbours:
+        "anti-Syria journalist", "pro-Russia rebels" do not stand for Syria or Russia;
+        "Bosnian Serbs", "Iraqi Kurds": the people of an ethnic group are coded by the state they
+        live in (the first demonym), not the group's namesake state."""
+        out: list[MentionSpan] = []
+        drop: set[int] = set()
+        for k, sp in enumerate(spans):
+            if sp.start >= 2 and doc[sp.start - 1].text == "-" and doc[sp.start - 2].lower_ in ("anti", "pro") \
+                    and sp.ref.kind in ("state", "agent"):
+                drop.add(k)
+                continue
+            if k + 1 < len(spans) and sp.ref.kind == "state" and sp.end == spans[k + 1].start:
+                nxt = spans[k + 1]
+                h = doc[nxt.head]
+                if (nxt.ref.kind == "state" and nxt.ref.code != sp.ref.code and h.tag_ in ("NNS", "NNPS")
+                        and doc[sp.head].head.i == h.i):
+                    merged = replace(sp.ref, text=doc[sp.start:nxt.end].text, end=doc[nxt.end - 1].idx
+                                     + len(doc[nxt.end - 1]))
+                    spans[k + 1] = MentionSpan(merged, sp.start, nxt.end, nxt.head)
+                    drop.add(k)
+        for k, sp in enumerate(spans):
+            if k not in drop:
+                out.append(sp)
+        return out
 
     # ------------------------------------------------------------------ people
     def _person(self, doc, ent, day, persons) -> MentionSpan | None:

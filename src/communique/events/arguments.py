@@ -240,3 +240,23 @@ class ArgumentFinder:
                         if len(inner) >= 2:
                             return [inner[0]], inner[1:]
         return [], []
+
+    def against(self, v, max_depth: int = 3) -> list[MentionSpan]:
+        """Targets named in an "against X" phrase inside the trigger's own phrase, not in its
+        clauses: "mobilized reservists for a possible war against Iraq"."""
+        frontier = [v]
+        for _ in range(max_depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in CLAUSE_DEPS or c.dep_ in SUBJ + PASS_SUBJ:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found = self.actors_within(p, 2)
+                                if found:
+                                    return found
+                    nxt.append(c)
+            frontier = nxt
+        return []

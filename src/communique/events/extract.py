@@ -30,6 +30,17 @@ SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 # without a stated target these are directed at the actor's own country (protesters at their
 # government, a government's concessions or repression at home)
 DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
+# "will provide aid", "will allow refugees to return": CAMEO 033 / 035 intent codes
+INTENT_TYPES = {"AID": "033", "CONCEDE": "035", "RETREAT": "035", "COOPERATE": "031"}
+# conditional hostile actions: 138 military force, 131 non-force, 132 administrative sanctions,
+# 133 dissent, 136 halting international involvement
+THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE": "132", "RETREAT": "136",
+                "PROTEST": "133", "REJECT": "131"}
+# violence whose perpetrator is not stated is coded to the place where it happened
+UNATTRIBUTED_TYPES = {"ASSAULT"}
+UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
+                      "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
+                      "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -335,8 +346,29 @@ class EventExtractor:
                 self._retype(ev, "AGREE", "030", " (intent: " + t.head.lower_ + ")")
                 if ev.status == "future":
                     ev.status = "asserted"
+            elif t is not None:
+                self._stated_intent(ev, t)
             out.append(ev)
         return out
+
+    def _stated_intent(self, ev: Event, t) -> None:
+        """What an actor says it will do, rather than does (CAMEO's "express intent" codes):
+        a hostile action made conditional ("will withdraw its force unless ...", "may halt
+        mediation if ...") is a threat; a cooperative action in the future tense ("the UN will
+        provide food aid", "Turkey will allow refugees to return") is a pledge."""
+        if ev.status not in ("future", "hypothetical") or ev.type in GOVERNING_TYPES:
+            return
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
+            return
+        cond = [c for c in t.children if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+        if cond and (ev.quad_class in (3, 4) or ev.type == "RETREAT"):
+            self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
+            ev.status = "asserted"
+        elif not cond and ev.type in INTENT_TYPES and aux & {"will", "shall", "'ll"}:
+            self._retype(ev, "AGREE", INTENT_TYPES[ev.type], " (stated intent)")
+            ev.status = "asserted"
 
     def _retype(self, ev: Event, type_: str, cameo: str, note: str) -> None:
         ev.type, ev.mode, ev.cameo = type_, None, cameo
@@ -381,13 +413,20 @@ class EventExtractor:
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
         if not actors:
-            return None
+            actors = self._unattributed_actor(c, sent, recipients, doc)
+            if not actors:
+                return None
+        if not recipients and e.type not in ("CONSULT", "AGREE", "COOPERATE"):
+            # "mobilized reservists for a possible war against Iraq"
+            a_codes0 = {s.ref.code for s in actors}
+            recipients = [s for s in af.against(c.trigger) if s.ref.code and s.ref.code not in a_codes0]
         a_codes = {s.ref.code for s in actors}
         symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
-        recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
+        if not any(s.ref.method in ("location-default", "victim-default") for s in actors):
+            recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
         if e.type == "MOBILIZE" and not recipients and len({s.ref.code for s in actors}) >= 2:
             # "French and Egyptian warships launched war games": joint exercises are cooperation
             e = replace(e, type="COOPERATE", cameo="062", mode=None)
@@ -453,6 +492,42 @@ class EventExtractor:
         ev.date_from_publication = defaulted
         ev._trigger_i = trig.i
         return ev
+
+    def _unattributed_actor(self, c: Candidate, sent, recipients, doc) -> list[MentionSpan]:
+        """Violence with no stated perpetrator ("three soldiers were killed in Basra", "a car bomb
+        killed a journalist in Beirut") is coded, as event-data projects do, to the country where
+        it happened, or failing a place to the victims' own country.  Accidents and disasters are
+        not events."""
+        e, trig = c.entry, c.trigger
+        if e.type not in UNATTRIBUTED_TYPES:
+            return []
+        if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
+            return []
+        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trig.children) or (
+            trig.dep_ == "acl" and trig.tag_ == "VBN")
+        nonagent_subject = any(ch.dep_ == "nsubj" and ch.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children)
+        if not (passive or nonagent_subject) or e.pos != "verb" or trig.dep_ == "relcl":
+            return []
+        if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
+            return []
+        if any(ch.dep_ == "agent" for ch in trig.children) and not any(
+                p.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children if ch.dep_ == "agent"
+                for p in ch.children):
+            return []      # "killed by Israeli troops" whose agent was not resolved: do not guess
+        loc = self._location(trig, sent, [], recipients)
+        if loc is None:
+            for t in sent:
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "of"):
+                    loc = self._place(t)
+                    if loc is not None and loc.country:
+                        break
+        if loc is not None and loc.country:
+            return [_place_target(loc, doc, trig, method="location-default")]
+        victims = [s for s in recipients if s.ref.kind == "state" or (s.ref.code and ":" not in s.ref.code)]
+        if victims and e.pos == "verb":
+            v = victims[0].ref
+            return [_place_target(Location(v.name or v.code, v.code), doc, trig, method="victim-default")]
+        return []
 
     def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
         best = None

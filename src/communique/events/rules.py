@@ -35,6 +35,7 @@ class RuleWords:
     reducing: frozenset[str] = frozenset()
     figurative: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
+    accident_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -52,7 +53,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         labelling=frozenset(d.get("labelling_verbs") or ()),
         organisation_nouns=frozenset(d.get("organisation_nouns") or ()),
         reducing=frozenset(d.get("reducing_verbs") or ()),
-        figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()))
+        figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()),
+        accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
