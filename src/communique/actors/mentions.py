@@ -210,7 +210,22 @@ class MentionFinder:
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         spans.sort(key=lambda s: s.start)
+        self._titled_strangers(spans)
         return self._modified_states(doc, spans)
+
+    def _titled_strangers(self, spans: list[MentionSpan]) -> None:
+        """An unknown person with an office title ("President Prosper Avril declared a state of
+        siege in Haiti") holds it in the one state the sentence names, if it names exactly one."""
+        for k, sp in enumerate(spans):
+            if sp.ref.kind != "person" or sp.ref.method != "unresolved" or sp.ref.code or not sp.ref.role:
+                continue
+            s0 = self._sent_start(sp.start)
+            nxt = [st for st in self._starts if st > sp.start]
+            s1 = nxt[0] if nxt else 10 ** 9
+            states = {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.kind == "state" and o.ref.code}
+            if len(states) == 1:
+                spans[k] = MentionSpan(replace(sp.ref, code=states.pop(), method="unresolved+sentence-state"),
+                                       sp.start, sp.end, sp.head)
 
     @staticmethod
     def _modified_states(doc, spans: list[MentionSpan]) -> list[MentionSpan]:
@@ -298,7 +313,10 @@ class MentionFinder:
                 country = country or offices[0][1]
             if country is None and len(name_text.split()) <= 2:
                 # "President Bush": several known people share the name but one country
-                ids = self.kb.surnames.get(norm(name_text).split()[-1], [])
+                ntoks = norm(name_text).split()
+                ids = self.kb.surnames.get(ntoks[-1], [])
+                if len(ntoks) == 2:       # "Idi Amin" is not Ma'ruf Amin's compatriot
+                    ids = [i for i in ids if norm(self.kb.people[i].name).split()[0] == ntoks[0]]
                 codes = {r.country for i in ids for r in self.kb.people[i].roles}
                 if len(codes) == 1:
                     country = codes.pop()

@@ -150,7 +150,7 @@ class PersonResolver:
             return self._surname(toks[0], day, offices, country)
         # 2. office held at the date by a similar name (only when the country is known: a bare
         #    "President X" could be any of 190 presidents)
-        if offices and (country or any(oc for _, oc in offices)):
+        if offices and (country or all(oc for _, oc in offices)):
             best, best_s = None, 0.0
             for p in self.holders(day, offices, country):
                 s = max(name_similarity(key, n) for n in [p.name, *p.aliases])

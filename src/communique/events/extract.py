@@ -347,28 +347,37 @@ class EventExtractor:
                 if ev.status == "future":
                     ev.status = "asserted"
             elif t is not None:
-                self._stated_intent(ev, t)
+                pledge = self._stated_intent(ev, t)
+                if pledge is not None:
+                    out.append(pledge)
             out.append(ev)
         return out
 
-    def _stated_intent(self, ev: Event, t) -> None:
+    def _stated_intent(self, ev: Event, t) -> Event | None:
         """What an actor says it will do, rather than does (CAMEO's "express intent" codes):
         a hostile action made conditional ("will withdraw its force unless ...", "may halt
-        mediation if ...") is a threat; a cooperative action in the future tense ("the UN will
-        provide food aid", "Turkey will allow refugees to return") is a pledge."""
+        mediation if ...") is a threat, and is retyped; a cooperative action in the future tense
+        ("the UN will provide food aid", "Turkey will allow refugees to return") is also a
+        pledge, returned as an AGREE event beside the future action."""
         if ev.status not in ("future", "hypothetical") or ev.type in GOVERNING_TYPES:
-            return
+            return None
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
-            return
+            return None
         cond = [c for c in t.children if c.dep_ == "advcl"
                 and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
         if cond and (ev.quad_class in (3, 4) or ev.type == "RETREAT"):
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
-        elif not cond and ev.type in INTENT_TYPES and aux & {"will", "shall", "'ll"}:
-            self._retype(ev, "AGREE", INTENT_TYPES[ev.type], " (stated intent)")
-            ev.status = "asserted"
+        elif not cond and ev.type in INTENT_TYPES and aux & {"will", "shall", "'ll"} and ev.recipients:
+            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
+            new.event_id = ev.event_id[:12] + "int0"
+            new.status = "asserted"
+            new.date, new.date_precision = None, None
+            self._retype(new, "AGREE", INTENT_TYPES[ev.type], " (stated intent)")
+            new._trigger_i = ev._trigger_i
+            return new
+        return None
 
     def _retype(self, ev: Event, type_: str, cameo: str, note: str) -> None:
         ev.type, ev.mode, ev.cameo = type_, None, cameo
@@ -413,9 +422,15 @@ class EventExtractor:
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
         if not actors:
-            actors = self._unattributed_actor(c, sent, recipients, doc)
+            actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
+            if not recipients and actors[0].ref.method == "location-default":
+                recipients = [actors[0]]      # violence against people of the place
+            elif not recipients:
+                loc = self._location(c.trigger, sent, [], [])
+                if loc is not None and loc.country:
+                    recipients = [_place_target(loc, doc, c.trigger)]
         if not recipients and e.type not in ("CONSULT", "AGREE", "COOPERATE"):
             # "mobilized reservists for a possible war against Iraq"
             a_codes0 = {s.ref.code for s in actors}
@@ -493,7 +508,7 @@ class EventExtractor:
         ev._trigger_i = trig.i
         return ev
 
-    def _unattributed_actor(self, c: Candidate, sent, recipients, doc) -> list[MentionSpan]:
+    def _unattributed_actor(self, c: Candidate, sent, recipients, doc, af) -> list[MentionSpan]:
         """Violence with no stated perpetrator ("three soldiers were killed in Basra", "a car bomb
         killed a journalist in Beirut") is coded, as event-data projects do, to the country where
         it happened, or failing a place to the victims' own country.  Accidents and disasters are
@@ -514,10 +529,21 @@ class EventExtractor:
                 p.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children if ch.dep_ == "agent"
                 for p in ch.children):
             return []      # "killed by Israeli troops" whose agent was not resolved: do not guess
+        for p in prep_pobjs(trig, ("in", "by", "from")):
+            # "killed in Israeli tank shelling": the attack's own agent
+            if p.lemma_.lower() in UNATTRIBUTED_HEADS or p.lemma_.lower() in ("shelling", "raid", "airstrike"):
+                found = [a for a in af.noun_agent(p) if a.ref.code]
+                if found:
+                    return found
+            if p.head.lower_ == "from":
+                # "a mortar bomb was fired at it from the Gaza Strip": fired from there
+                origin = self._place(p)
+                if origin is not None and origin.country:
+                    return [_place_target(origin, doc, trig, method="location-default")]
         loc = self._location(trig, sent, [], recipients)
         if loc is None:
             for t in sent:
-                if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "of"):
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "of", "over"):
                     loc = self._place(t)
                     if loc is not None and loc.country:
                         break
