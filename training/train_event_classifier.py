@@ -5,8 +5,9 @@
     .venv/bin/python training/train_event_classifier.py --cv-only
 
 Data: training/event_types/<TYPE>.jsonl, sentences written by the team (one JSON object per line
-with "text" and "type"; NONE holds sentences that state no event).  Features: the static MiniLM
-sentence vector (communique.events.embeddings).  Model: softmax regression with L2, fitted by
+with "text" and "type"; NONE holds sentences that state no event).  Features: static MiniLM vectors
+(communique.events.embeddings) of the sentence's non-name words (mean and max) and of its clause
+core (communique.events.classifier.sentence_features).  Model: softmax regression with L2, fitted by
 full-batch gradient descent in numpy, classes weighted to balance NONE against the 16 types.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.events.classifier import CLASSIFIER_FILE, softmax  # noqa: E402
+from communique.events.classifier import CLASSIFIER_FILE, sentence_features, softmax  # noqa: E402
 from communique.events.embeddings import MODEL_DIR, StaticEncoder  # noqa: E402
 
 DATA = ROOT / "training" / "event_types"
@@ -44,7 +45,7 @@ def load(data_dir: Path = DATA) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def fit(X: np.ndarray, y: np.ndarray, k: int, l2: float = 1e-3, epochs: int = 600, lr: float = 2.0,
+def fit(X: np.ndarray, y: np.ndarray, k: int, l2: float = 1e-4, epochs: int = 3000, lr: float = 2.0,
         class_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     n, d = X.shape
     W = np.zeros((k, d), dtype=np.float64)
@@ -61,14 +62,17 @@ def fit(X: np.ndarray, y: np.ndarray, k: int, l2: float = 1e-3, epochs: int = 60
 
 
 def features(enc: StaticEncoder, texts: list[str]) -> np.ndarray:
-    return enc.encode(texts).astype(np.float64)
+    from communique.nlp.loader import get_nlp
+    nlp = get_nlp()
+    sents = [next(iter(doc.sents)) if len(list(doc.sents)) == 1 else doc[:] for doc in nlp.pipe(texts, batch_size=64)]
+    return sentence_features(enc, sents).astype(np.float64)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="train the event-type classifier")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--epochs", type=int, default=600)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--epochs", type=int, default=3000)
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", default=str(MODEL_DIR / CLASSIFIER_FILE))
     a = ap.parse_args(argv)

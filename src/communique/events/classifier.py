@@ -11,6 +11,7 @@ The extractor uses it in two places (see ``events/extract.py``):
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,68 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(-1, keepdims=True)
 
 
+REPORTING = {"say", "report", "tell", "announce", "state", "add", "claim", "confirm", "quote", "according"}
+CORE_DEPS = {"dobj", "prt", "xcomp", "attr", "acomp", "neg", "aux", "prep", "agent", "nsubjpass", "oprd"}
+
+
+def _is_name(t) -> bool:
+    return t.pos_ == "PROPN" or (t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.i != t.sent.start)
+
+
+def core_verb(sent):
+    """A sentence's main predicate: its root, or the complement of a reporting root
+    ("Syria says it will not accept refugees" -> accept)."""
+    roots = [t for t in sent if t.dep_ == "ROOT"]
+    if not roots:
+        return None
+    root = roots[0]
+    for _ in range(2):
+        comp = [c for c in root.children if c.dep_ == "ccomp"]
+        if root.lemma_.lower() in REPORTING and comp:
+            root = comp[0]
+    return root
+
+
+def clause_core(sent) -> str:
+    """The words that carry a sentence's main event: its main verb (see ``core_verb``), with the
+    verb's particles, objects, prepositions and complements, names left out ("Iran today
+    threatened to launch an offensive ..." -> "threatened to launch offensive")."""
+    root = core_verb(sent)
+    if root is None:
+        return ""
+    words = {root}
+    for c in root.children:
+        if c.dep_ in CORE_DEPS:
+            words.add(c)
+            if c.dep_ in ("xcomp", "prep", "dobj", "attr"):
+                words |= {g for g in c.children if g.dep_ in ("dobj", "pobj", "prt", "compound", "amod")}
+    return " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i) if not _is_name(w))
+
+
+def sentence_features(encoder: StaticEncoder, sents) -> np.ndarray:
+    """Per parsed sentence: weighted mean and max of the word-piece vectors of its non-name words,
+    and the mean vector of its clause core (3 x dim values)."""
+    rows = []
+    d = encoder.dim
+    for sent in sents:
+        text = " ".join(t.text for t in sent if not _is_name(t))
+        ids = encoder.tokenizer.ids(text)
+        if ids:
+            V, w = encoder.vectors[ids], encoder.weights[ids]
+            mean = (V * w[:, None]).sum(0) / max(float(w.sum()), 1e-6)
+            mx = (V * w[:, None]).max(0)
+        else:
+            mean = mx = np.zeros(d, dtype=np.float32)
+        core = encoder.encode([clause_core(sent)])[0]
+        rows.append(np.concatenate([_unit(mean), _unit(mx), core]))
+    return np.array(rows, dtype=np.float32).reshape(len(rows), 3 * d)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
 class EventTypeClassifier:
     def __init__(self, path: str | Path | None = None, encoder: StaticEncoder | None = None):
         with np.load(Path(path) if path else MODEL_DIR / CLASSIFIER_FILE, allow_pickle=False) as z:
@@ -44,19 +107,15 @@ class EventTypeClassifier:
             self.classes = [str(c) for c in z["classes"]]
         self.encoder = encoder or get_encoder()
 
-    def probs(self, texts: list[str]) -> np.ndarray:
-        X = self.encoder.encode(texts)
+    def probs(self, sents) -> np.ndarray:
+        """Class probabilities for parsed sentences (spaCy spans), one row per sentence."""
+        X = sentence_features(self.encoder, sents)
         return softmax(X @ self.W.T + self.b)
 
-    def predict(self, text: str) -> TypeGuess:
-        p = self.probs([text])[0]
+    def predict(self, sent) -> TypeGuess:
+        p = self.probs([sent])[0]
         order = np.argsort(-p)
         return TypeGuess(self.classes[order[0]], float(p[order[0]]), float(p[order[0]] - p[order[1]]))
-
-    def prob_of(self, text: str, type_: str) -> float:
-        if type_ not in self.classes:
-            return 0.0
-        return float(self.probs([text])[0][self.classes.index(type_)])
 
 
 _LOCK = threading.Lock()
@@ -71,6 +130,10 @@ def _cached(path: str | None) -> EventTypeClassifier | None:
 
 
 def get_classifier(path: str | None = None) -> EventTypeClassifier | None:
-    """The shipped classifier, loaded once per process (None if the model file is missing)."""
+    """The shipped classifier, loaded once per process.  None when the model file is missing or
+    ``$COMMUNIQUE_CLASSIFIER`` is ``off``; a path in that variable selects another model file."""
+    env = os.environ.get("COMMUNIQUE_CLASSIFIER", "")
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
     with _LOCK:
-        return _cached(path)
+        return _cached(path or env or None)

@@ -19,6 +19,7 @@ from ..actors.mentions import MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from . import rules
 from .arguments import ArgumentFinder, prep_pobjs
+from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
 from .status import modality
@@ -30,6 +31,8 @@ SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 # without a stated target these are directed at the actor's own country (protesters at their
 # government, a government's concessions or repression at home)
 DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
+# the learned fallback proposes an event only above this class probability
+CLASSIFIER_MIN_PROB = 0.5
 # "will provide aid", "will allow refugees to return": CAMEO 033 / 035 intent codes
 INTENT_TYPES = {"AID": "033", "CONCEDE": "035", "RETREAT": "035", "COOPERATE": "031"}
 # conditional hostile actions: 138 military force, 131 non-force, 132 administrative sanctions,
@@ -71,6 +74,7 @@ class EventExtractor:
     def __init__(self, kb: KB, lexicon: Lexicon):
         self.kb = kb
         self.lex = lexicon
+        self.classifier = get_classifier()
         self._agent_words = frozenset(kb.agents) | rules.rule_words().organisation_nouns | {
             "side", "sides", "country", "nation", "state", "government", "leadership", "authority"}
 
@@ -249,10 +253,35 @@ class EventExtractor:
                                 if o.lemma_.lower() in e.objects:
                                     consumed.add(o.i)
                         break
+            if not sent_events:
+                ev = self._classified(sent, doc, article, af)
+                if ev is not None:
+                    sent_events.append(ev)
             events += self._embedding(sent_events, doc, governors, sent, article, af)
         events = _dedupe(events + self._announcements(events, doc))
         self._place_events(events, venues, article)
         return events
+
+    def _classified(self, sent, doc, article: Article, af) -> Event | None:
+        """The learned fallback: a sentence that names a coded actor but matched no lexicon entry
+        or rule gets the event type the classifier gives it, when the classifier is confident,
+        with actor and recipient found from its main predicate as for a lexicon trigger."""
+        if self.classifier is None:
+            return None
+        if not any(sent.start <= i < sent.end and s.ref.code for i, s in af.by_tok.items()):
+            return None
+        trig = core_verb(sent)
+        if trig is None or not (trig.pos_ in ("VERB", "AUX") or trig.tag_.startswith("VB")):
+            return None
+        guess = self.classifier.predict(sent)
+        if guess.type == "NONE" or guess.prob < CLASSIFIER_MIN_PROB:
+            return None
+        entry = Entry(lemma=trig.lemma_.lower(), pos="verb", type=guess.type, weight=round(0.8 * guess.prob, 3),
+                      source="classifier")
+        ev = self._event(self._verb_candidate(trig, entry, af), doc, sent, article, af)
+        if ev is not None:
+            ev.extractor = f"classifier:{guess.type.lower()}:{guess.prob:.2f}"
+        return ev
 
     def _announcements(self, events: list[Event], doc) -> list[Event]:
         """An announced future action is also a statement of intent by whoever announced it:
