@@ -126,7 +126,8 @@ class ArgumentFinder:
                     return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
-                                                           "army", "representative", "people"}:
+                                                           "army", "representative", "people", "inhabitant",
+                                                           "resident", "citizen", "villager", "population"}:
             for p in prep_pobjs(t, ("of", "from")):
                 s = self._one(p, depth + 1)
                 if s is not None:

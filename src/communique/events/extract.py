@@ -31,6 +31,10 @@ SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
 # without a stated target these are directed at the actor's own country (protesters at their
 # government, a government's concessions or repression at home)
 DOMESTIC_TYPES = {"PROTEST", "CONCEDE", "COERCE"}
+CONDITION_MARKS = {"unless", "if", "until", "before", "after", "once", "when"}
+# nominal events in these phrases are the background of the sentence's news ("after a week of
+# unrest", "since last month's invasion")
+BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite"}
 # the learned fallback proposes an event only above this class probability
 CLASSIFIER_MIN_PROB = 0.5
 # "will provide aid", "will allow refugees to return": CAMEO 033 / 035 intent codes
@@ -292,6 +296,8 @@ class EventExtractor:
             if ev.status != "future" or ev.type in GOVERNING_TYPES or not ev.recipients:
                 continue
             t = doc[ev._trigger_i]
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "obj") and t.head is not t:
+                t = t.head          # "will extend the curfew": the light verb carries the tense
             if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in t.children):
                 continue
             say = t
@@ -359,6 +365,8 @@ class EventExtractor:
             for _ in range(4):
                 if g is None or g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl"):
                     break
+                if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in g.children):
+                    break     # "threatened to strike unless Israel rescinded ...": the condition is not threatened
                 g = g.head
                 if g.i in governors and g.i != ev._trigger_i:
                     gov = g
@@ -507,6 +515,15 @@ class EventExtractor:
             return None       # an ambiguous verb about a thing: "struck an optimistic tone"
         date, precision = self._date(trig, sent, article)
         status = modality(trig, e.status, date, article.date, sent)
+        if not e.source.startswith("rule:") and any(
+                ch.dep_ == "aux" and ch.lower_ in ("must", "should", "ought") for ch in trig.children):
+            return None      # an obligation ("he must resign") is what someone demands, not an event
+        if e.pos == "noun" and _in_background(trig):
+            return None
+        if status == "negated" and e.type in ("AGREE", "CONCEDE") and not e.status:
+            # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal
+            e = replace(e, type="REJECT", cameo="120" if e.type == "AGREE" else "123", mode=None)
+            status = "asserted"
         defaulted = False
         if date is None and status == "asserted" and article.date:
             date, precision, defaulted = article.date, "day", True
@@ -712,6 +729,18 @@ def _governing_verb(tok):
                 continue
         break
     return None, None
+
+
+def _in_background(tok) -> bool:
+    """A noun inside an "after ..."/"since ..."/"amid ..." phrase (up to two noun levels up)."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if t.dep_ not in ("pobj", "compound", "nmod") or t.head is t:
+            return False
+        t = t.head if t.dep_ != "pobj" else t.head.head
+    return False
 
 
 def _place_target(loc: Location, doc, trig, method: str = "location") -> MentionSpan:

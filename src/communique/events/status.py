@@ -13,6 +13,7 @@ NEGATING_GOVERNORS = {"cancel", "postpone", "call", "scrap", "refuse", "decline"
 FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "expected", "forthcoming", "scheduled", "future",
                     "possible", "potential", "next"}
 HYPO_MARKS = {"if", "unless", "whether", "should"}
+REPORTING = {"say", "announce", "confirm", "declare", "state", "tell", "add", "indicate", "warn", "report"}
 
 
 def _chain(tok, limit=4):
@@ -51,10 +52,11 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "hypothetical"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
             return "hypothetical"
-    # future: will/shall, "plans to", "upcoming summit"
+    # future: will/shall, "plans to", "upcoming summit"; "said they would blockade Paris"
+    reported = any(t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING for t in chain[:3])
     for t in chain[:3]:
         for c in t.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+            if c.dep_ in ("aux", "auxpass") and (c.lower_ in FUTURE_AUX or reported and c.lower_ == "would"):
                 return "future"
             if c.dep_ == "amod" and c.lower_ in FUTURE_NOUN_MODS:
                 return "future"
