@@ -20,6 +20,11 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+@pytest.fixture(scope="session")
 def extract(pipeline):
     """Run the pipeline on one text; returns the ArticleResult."""
     from communique.model import Article

@@ -1,0 +1,76 @@
+"""Coding conventions of the event extractor, on sentences written for these tests: violence
+without a named perpetrator, conditional threats, stated intent, background phrases, refusals,
+ethnic-group demonyms and unknown office holders."""
+
+
+def events(res, type_=None):
+    return [e for e in res.events if type_ is None or e.type == type_]
+
+
+def codes(refs):
+    return [a.code for a in refs]
+
+
+def test_unattributed_attack_is_coded_to_its_place(extract):
+    res = extract("Ugandan soldiers were killed by a roadside bomb outside the Somali town of Baidoa.", date="2024-03-05")
+    ev = events(res, "ASSAULT")
+    assert ev and codes(ev[0].actors) == ["SOM"] and codes(ev[0].recipients) == ["UGA"]
+
+
+def test_accident_is_not_an_attack(extract):
+    res = extract("Five people were killed in a bus crash in Kenya on Monday.", date="2024-03-05")
+    assert not events(res)
+
+
+def test_conditional_cut_is_a_threat(extract):
+    res = extract("Germany said it would cut off aid to Somalia unless the attacks stopped.", date="2024-03-05")
+    assert [(e.type, codes(e.actors), codes(e.recipients), e.status) for e in res.events] == [
+        ("THREATEN", ["DEU"], ["SOM"], "asserted")]
+
+
+def test_future_aid_is_also_a_pledge(extract):
+    res = extract("Canada will provide emergency food aid to Haiti, the foreign minister said.", date="2024-03-05")
+    agree, aid = events(res, "AGREE"), events(res, "AID")
+    assert agree and agree[0].status == "asserted" and codes(agree[0].recipients) == ["HTI"]
+    assert aid and aid[0].status == "future"
+
+
+def test_background_phrase_is_not_an_event(extract):
+    res = extract("Zambian opposition groups staged rallies after a week of unrest in Lusaka.", date="2024-03-05")
+    assert [e.type for e in res.events] == ["PROTEST"]
+    assert res.events[0].trigger != "unrest"
+
+
+def test_refused_acceptance_is_rejection(extract):
+    res = extract("Ghana said it would not accept the conditions set by the IMF.", date="2024-03-05")
+    assert [e.type for e in res.events] == ["REJECT"] and res.events[0].status == "asserted"
+
+
+def test_obligation_is_not_an_event(extract):
+    res = extract("A French minister said the opposition leader must resign.", date="2024-03-05")
+    assert not events(res, "RETREAT")
+
+
+def test_ethnic_group_is_coded_by_state_of_residence(extract):
+    res = extract("Bosnian Serbs demanded a ceasefire with government forces.", date="2024-03-05")
+    assert [(m.actor.text, m.actor.code) for m in res.mentions] == [("Bosnian Serbs", "BIH")]
+
+
+def test_anti_prefix_does_not_make_an_actor(extract):
+    res = extract("An anti-Syria journalist was shot dead in Beirut on Friday.", date="2024-03-05")
+    assert "SYR" not in {m.actor.code for m in res.mentions}
+    ev = events(res, "ASSAULT")
+    assert ev and codes(ev[0].actors) == ["LBN"]
+
+
+def test_unknown_office_holder_takes_the_sentence_state(extract):
+    res = extract("President Amadou Kessely declared a state of emergency in Mali on Monday.", date="2024-03-05")
+    person = [m.actor for m in res.mentions if m.actor.kind == "person"]
+    assert person and person[0].code == "MLI" and person[0].method == "unresolved+sentence-state"
+    assert events(res, "COERCE")
+
+
+def test_unknown_president_is_not_fuzzy_matched_to_another(extract):
+    res = extract("President Laurin Okafo declared a state of siege on Saturday.", date=None)
+    person = [m.actor for m in res.mentions if m.actor.kind == "person"]
+    assert person and person[0].code is None
