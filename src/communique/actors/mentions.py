@@ -29,6 +29,10 @@ COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minist
                 "diplomat", "top diplomat", "leader", "official"}
 
 
+# nouns that a leader's name turns into that leader's government ("the Bush administration")
+REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
+
+
 @dataclass(eq=False)
 class MentionSpan:
     ref: ActorRef
@@ -178,6 +182,11 @@ class MentionFinder:
                 if ms is None and tok.ent_type_ in ("", "PERSON") and (tok.i == 0 or not doc[tok.i - 1].is_title
                                                                       or doc[tok.i - 1].is_sent_start):
                     ms = self._known_surname(doc, tok, day)
+                if ms is None and not any(taken[i] for i in range(tok.i, tok.head.i + 1)):
+                    regime = self._leader_regime(doc, tok)
+                    if regime is not None:
+                        take(regime)
+                        continue
                 if ms:
                     persons.append(ms)
                     take(ms)
@@ -343,6 +352,23 @@ class MentionFinder:
                        text=tok.text, start=tok.idx, end=tok.idx + len(tok), kind="person", method="surname",
                        score=0.7)
         return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
+
+    def _leader_regime(self, doc, tok) -> MentionSpan | None:
+        """"the Bush administration", "the Putin government": a known leader's family name
+        modifying a government noun stands for that leader's country, whichever namesake is meant,
+        when every known person of that name served the same country."""
+        if tok.dep_ != "compound" or tok.head.lemma_.lower() not in REGIME_NOUNS:
+            return None
+        k = norm(re.sub(r"[’']s$", "", tok.text))
+        people = [self.kb.people[i] for i in self.kb.surnames.get(k, [])]
+        codes = {r.country for p in people for r in p.roles}
+        if len(codes) != 1 or not people:
+            return None
+        code = codes.pop()
+        h = tok.head
+        ref = ActorRef(name=None, code=code, sector="GOV", role=None, kb_id=None, text=doc[tok.i:h.i + 1].text,
+                       start=tok.idx, end=h.idx + len(h), kind="agent", method="leader-regime", score=0.7)
+        return MentionSpan(ref, tok.i, h.i + 1, h.i)
 
     def _surname(self, doc, tok, persons, day) -> MentionSpan | None:
         if not persons:

@@ -12,6 +12,11 @@ NON_AGENT_HEADS = {"flood", "floods", "storm", "earthquake", "quake", "fire", "w
                    "weather", "drought", "heatwave", "heat", "tsunami", "hurricane", "typhoon", "cyclone",
                    "landslide", "avalanche", "explosion", "blast", "inflation", "currency", "stock", "stocks",
                    "dream", "culture", "history", "soil", "constitution"}
+# nouns for groups of people, who stand for the state they are in ("students in Indonesia")
+GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activist", "rebel", "worker", "union",
+               "farmer", "official", "leader", "militant", "fighter", "soldier", "troop", "police", "opposition",
+               "community", "organization", "organisation", "association", "lawmaker", "politician", "movement",
+               "insurgent", "guerrilla", "militia", "villager", "resident", "teacher", "doctor", "journalist"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
@@ -124,6 +129,18 @@ class ArgumentFinder:
             if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
                 if c.i in self.by_tok:
                     return self.by_tok[c.i]
+        if agentive and t.lemma_.lower() in GROUP_NOUNS:
+            # "Montenegro Municipality Association officials", "opposition groups in Zimbabwe"
+            for c in t.children:
+                if c.dep_ == "compound":
+                    for g in c.children:
+                        if g.dep_ == "compound" and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
+                            return self.by_tok[g.i]
+            if depth < 1:
+                for p in prep_pobjs(t, ("in",)):
+                    s = self.by_tok.get(p.i)
+                    if s is not None and s.ref.kind == "state":
+                        return s
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
                                                            "army", "representative", "people", "inhabitant",
