@@ -74,3 +74,27 @@ def test_unknown_president_is_not_fuzzy_matched_to_another(extract):
     res = extract("President Laurin Okafo declared a state of siege on Saturday.", date=None)
     person = [m.actor for m in res.mentions if m.actor.kind == "person"]
     assert person and person[0].code is None
+
+
+def test_claim_of_attack_is_an_accusation(extract):
+    res = extract("Armenia said that Azerbaijan had attacked its border posts.", date="2024-03-05")
+    acc = events(res, "ACCUSE")
+    assert acc and codes(acc[0].actors) == ["ARM"] and codes(acc[0].recipients) == ["AZE"]
+    assert events(res, "ASSAULT")
+
+
+def test_trailing_attribution_is_not_a_claim(extract):
+    res = extract("Sudanese troops attacked rebel positions in Darfur, officials in Chad said.", date="2024-03-05")
+    assert not events(res, "ACCUSE")
+
+
+def test_wanting_to_attack_is_a_threat_and_to_help_a_pledge(extract):
+    r1 = extract("Venezuela wants to attack Guyana.", date="2024-03-05")
+    r2 = extract("Norway wants to help Sudan.", date="2024-03-05")
+    assert [e.type for e in r1.events] == ["THREATEN"]
+    assert [e.type for e in r2.events] == ["AGREE"]
+
+
+def test_refused_support_is_rejection(extract):
+    res = extract("Brazil said it would not provide support to Venezuela.", date="2024-03-05")
+    assert [(e.type, codes(e.actors), codes(e.recipients)) for e in res.events] == [("REJECT", ["BRA"], ["VEN"])]

@@ -36,7 +36,7 @@ CONDITION_MARKS = {"unless", "if", "until", "before", "after", "once", "when"}
 # unrest", "since last month's invasion")
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite"}
 # the learned fallback proposes an event only above this class probability
-CLASSIFIER_MIN_PROB = 0.5
+CLASSIFIER_MIN_PROB = 0.75
 # "will provide aid", "will allow refugees to return": CAMEO 033 / 035 intent codes
 INTENT_TYPES = {"AID": "033", "CONCEDE": "035", "RETREAT": "035", "COOPERATE": "031"}
 # conditional hostile actions: 138 military force, 131 non-force, 132 administrative sanctions,
@@ -55,6 +55,8 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
+INTENT_VERBS = {"want", "intend", "wish", "aim"}
+CLAIM_VERBS = {"claim", "allege", "say", "charge", "insist", "assert", "report", "state"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
                "extend", "begin", "start", "continue", "resume", "mount", "host", "attend", "join",
@@ -261,7 +263,8 @@ class EventExtractor:
                 ev = self._classified(sent, doc, article, af)
                 if ev is not None:
                     sent_events.append(ev)
-            events += self._embedding(sent_events, doc, governors, sent, article, af)
+            embedded = self._embedding(sent_events, doc, governors, sent, article, af)
+            events += embedded + self._claims(embedded, doc, af)
         events = _dedupe(events + self._announcements(events, doc))
         self._place_events(events, venues, article)
         return events
@@ -378,16 +381,45 @@ class EventExtractor:
                         out.append(new)
                         emitted.add(gov.i)
                 continue
-            if (t is not None and t.dep_ == "xcomp" and t.head.lemma_.lower() in INTENT_ADJECTIVES
-                    and ev.type not in GOVERNING_TYPES):
-                self._retype(ev, "AGREE", "030", " (intent: " + t.head.lower_ + ")")
-                if ev.status == "future":
+            if (t is not None and t.dep_ == "xcomp" and ev.type not in GOVERNING_TYPES
+                    and (t.head.lemma_.lower() in INTENT_ADJECTIVES
+                         or t.head.lemma_.lower() in INTENT_VERBS and ev.type != "CONSULT")):
+                # "is ready to send troops", "wants to help Israel": a pledge; "wants to attack
+                # Switzerland": a threat
+                hostile = (ev.quad_class or 0) in (3, 4)
+                self._retype(ev, "THREATEN" if hostile else "AGREE", THREAT_CAMEO.get(ev.type, "130") if hostile
+                             else "030", " (intent: " + t.head.lower_ + ")")
+                if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
             elif t is not None:
                 pledge = self._stated_intent(ev, t)
                 if pledge is not None:
                     out.append(pledge)
             out.append(ev)
+        return out
+
+    def _claims(self, events: list[Event], doc, af) -> list[Event]:
+        """A claim that another actor used force is an accusation: "the US said Iraq had attacked
+        Kuwait" is also an ACCUSE of Iraq by the US (the attack keeps its own event)."""
+        out = []
+        for ev in events:
+            if ev.type not in ("ASSAULT", "COERCE") or not hasattr(ev, "_trigger_i"):
+                continue
+            t = doc[ev._trigger_i]
+            if t.dep_ != "ccomp" or t.head.lemma_.lower() not in CLAIM_VERBS or t.head.i > t.i:
+                continue      # "..., officials said" after the news reports it, it does not claim it
+            speakers = [sp for sp in af.subject(t.head) if sp.ref.code]
+            targets = {a.code for a in ev.actors}
+            if not speakers or {sp.ref.code for sp in speakers} & targets:
+                continue
+            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
+            new.event_id = ev.event_id[:12] + "clm0"
+            new.actors, new.recipients = _refs(speakers), list(ev.actors)
+            new.status = "asserted"
+            new.location = None
+            self._retype(new, "ACCUSE", "112", f" (claim: {t.head.lemma_.lower()})")
+            new._trigger_i = t.head.i
+            out.append(new)
         return out
 
     def _stated_intent(self, ev: Event, t) -> Event | None:
@@ -520,9 +552,10 @@ class EventExtractor:
             return None      # an obligation ("he must resign") is what someone demands, not an event
         if e.pos == "noun" and _in_background(trig):
             return None
-        if status == "negated" and e.type in ("AGREE", "CONCEDE") and not e.status:
+        if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (
+                "AID", "SUPPORT", "COOPERATE") and any(ch.dep_ == "neg" for ch in trig.children)):
             # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal
-            e = replace(e, type="REJECT", cameo="120" if e.type == "AGREE" else "123", mode=None)
+            e = replace(e, type="REJECT", cameo={"AGREE": "120", "CONCEDE": "123"}.get(e.type, "122"), mode=None)
             status = "asserted"
         defaulted = False
         if date is None and status == "asserted" and article.date:
