@@ -73,9 +73,14 @@ def test_clause_core_moves_past_reporting_verb(nlp):
     assert "expelled" in core and "said" not in core and "kenya" not in core
 
 
-def test_fallback_codes_sentence_without_lexicon_trigger(extract):
-    res = extract("Ethiopian troops engaged Eritrean units in a firefight near the border on Monday.", date="2024-03-05")
-    ev = [e for e in res.events if e.extractor.startswith("classifier:")]
+def test_fallback_codes_sentence_without_lexicon_trigger(extract, monkeypatch):
+    from communique.events import extract as ex
+    text = "Ethiopian troops engaged Eritrean units in a firefight near the border on Monday."
+    # the classifier gives this sentence ASSAULT at about 0.52: below the shipped threshold ...
+    assert not [e for e in extract(text, date="2024-03-05").events if e.extractor.startswith("classifier:")]
+    # ... and coded, with its dyad from the main verb, when the threshold is lowered
+    monkeypatch.setattr(ex, "CLASSIFIER_MIN_PROB", 0.5)
+    ev = [e for e in extract(text, date="2024-03-05").events if e.extractor.startswith("classifier:")]
     assert ev and ev[0].type == "ASSAULT"
     assert [a.code for a in ev[0].actors] == ["ETH"] and [a.code for a in ev[0].recipients] == ["ERI"]
 
