@@ -73,7 +73,7 @@ class MiniLM:
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
 
-            def lin(v, name):
+            def lin(v, name, p=p):
                 return v @ w[p + name + ".weight"].T + w[p + name + ".bias"]
 
             q = lin(x, "attention.self.query").reshape(b, n, self.heads, hdim).transpose(0, 2, 1, 3)

@@ -23,8 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique.events.classifier import CLASSIFIER_FILE, sentence_features, softmax  # noqa: E402
-from communique.events.embeddings import MODEL_DIR, StaticEncoder  # noqa: E402
+from communique.events.classifier import CLASSIFIER_FILE, sentence_features, softmax
+from communique.events.embeddings import MODEL_DIR, StaticEncoder
 
 DATA = ROOT / "training" / "event_types"
 
