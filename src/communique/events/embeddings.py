@@ -92,7 +92,10 @@ class StaticEncoder:
 
     def __init__(self, path: str | Path | None = None):
         with np.load(Path(path) if path else MODEL_DIR / MODEL_FILE, allow_pickle=False) as z:
-            self.vectors = z["vectors"].astype(np.float32)
+            if "vectors_q" in z:       # int8 rows with a per-row scale
+                self.vectors = z["vectors_q"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
+            else:
+                self.vectors = z["vectors"].astype(np.float32)
             self.weights = z["weights"].astype(np.float32)
             self.tokenizer = WordPiece([str(t) for t in z["vocab"]])
         self.dim = self.vectors.shape[1]

@@ -47,7 +47,7 @@ THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE"
 UNATTRIBUTED_TYPES = {"ASSAULT"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
-                      "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire"}
+                      "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -309,8 +309,7 @@ class EventExtractor:
                     say = say.head
             if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS:
                 continue
-            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
-            new.event_id = ev.event_id[:12] + "ann0"
+            new = _derived(ev, "ann0")
             new.status = "asserted"
             new.date, new.date_precision = None, None
             kind = "AGREE" if (ev.quad_class or 0) in (1, 2) else "THREATEN"
@@ -412,8 +411,7 @@ class EventExtractor:
             targets = {a.code for a in ev.actors}
             if not speakers or {sp.ref.code for sp in speakers} & targets:
                 continue
-            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
-            new.event_id = ev.event_id[:12] + "clm0"
+            new = _derived(ev, "clm0")
             new.actors, new.recipients = _refs(speakers), list(ev.actors)
             new.status = "asserted"
             new.location = None
@@ -439,8 +437,7 @@ class EventExtractor:
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
         elif not cond and ev.type in INTENT_TYPES and aux & {"will", "shall", "'ll"} and ev.recipients:
-            new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
-            new.event_id = ev.event_id[:12] + "int0"
+            new = _derived(ev, "int0")
             new.status = "asserted"
             new.date, new.date_precision = None, None
             self._retype(new, "AGREE", INTENT_TYPES[ev.type], " (stated intent)")
@@ -473,9 +470,8 @@ class EventExtractor:
             g_actors_refs = [s.ref for s in g_actors]
         if not g_actors_refs or not target_refs:
             return None
-        new = Event(**{f: getattr(ev, f) for f in ev.__dataclass_fields__})
+        new = _derived(ev, "gov0")
         new.actors, new.recipients = list(g_actors_refs), list(target_refs)
-        new.event_id = ev.event_id[:12] + "gov0"
         new.trigger = gov.text
         new.status = "asserted" if ev.status in ("future", "hypothetical") else ev.status
         cameo = cand.entry.cameo if cand.entry.type == gtype else ontology.default_cameo(gtype)
@@ -610,7 +606,7 @@ class EventExtractor:
             return []      # "killed by Israeli troops" whose agent was not resolved: do not guess
         for p in prep_pobjs(trig, ("in", "by", "from")):
             # "killed in Israeli tank shelling": the attack's own agent
-            if p.lemma_.lower() in UNATTRIBUTED_HEADS or p.lemma_.lower() in ("shelling", "raid", "airstrike"):
+            if p.lemma_.lower() in UNATTRIBUTED_HEADS:
                 found = [a for a in af.noun_agent(p) if a.ref.code]
                 if found:
                     return found
@@ -762,6 +758,12 @@ def _governing_verb(tok):
                 continue
         break
     return None, None
+
+
+def _derived(ev: Event, tag: str) -> Event:
+    """A copy of an event for a second reading of the same words (a pledge, a threat, a claim),
+    with its own id."""
+    return replace(ev, event_id=ev.event_id[:12] + tag)
 
 
 def _in_background(tok) -> bool:
