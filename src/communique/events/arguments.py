@@ -16,7 +16,15 @@ NON_AGENT_HEADS = {"flood", "floods", "storm", "earthquake", "quake", "fire", "w
 GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activist", "rebel", "worker", "union",
                "farmer", "official", "leader", "militant", "fighter", "soldier", "troop", "police", "opposition",
                "community", "organization", "organisation", "association", "lawmaker", "politician", "movement",
-               "insurgent", "guerrilla", "militia", "villager", "resident", "teacher", "doctor", "journalist"}
+               "insurgent", "guerrilla", "militia", "villager", "resident", "teacher", "doctor", "journalist",
+               "prisoner", "inmate", "detainee", "refugee", "civilian", "people", "youth", "miner", "employee",
+               "peasant", "trader", "citizen", "supporter", "member", "faction", "force", "unit"}
+# where such a group is: "students throughout Indonesia", "activists from the Fatah party"
+GROUP_PREPS = ("in", "throughout", "across", "from")
+# collective and counting nouns that stand for what they count: "thousands of students",
+# "a group of Chechen refugees", "a first batch of Bangladeshi troops"
+COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
+                    "batch", "patch", "contingent", "team", "band", "handful", "couple", "wave", "column"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
@@ -129,6 +137,13 @@ class ArgumentFinder:
             if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
                 if c.i in self.by_tok:
                     return self.by_tok[c.i]
+        if agentive:
+            for c in t.children:
+                # "Vietnamese-led forces", "a US-led coalition": the leader's side
+                if c.dep_ == "amod" and c.lemma_.lower() == "lead":
+                    for g in c.children:
+                        if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in self.by_tok:
+                            return self.by_tok[g.i]
         if agentive and t.lemma_.lower() in GROUP_NOUNS:
             # "Montenegro Municipality Association officials", "opposition groups in Zimbabwe"
             for c in t.children:
@@ -136,11 +151,16 @@ class ArgumentFinder:
                     for g in c.children:
                         if g.dep_ == "compound" and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
                             return self.by_tok[g.i]
-            if depth < 1:
-                for p in prep_pobjs(t, ("in",)):
+            if depth < 2:
+                for p in prep_pobjs(t, GROUP_PREPS):
                     s = self.by_tok.get(p.i)
-                    if s is not None and s.ref.kind == "state":
+                    if s is not None and (s.ref.kind == "state" or p.head.lower_ == "from"):
                         return s
+        if depth < 2 and t.lemma_.lower() in COLLECTIVE_NOUNS:
+            for p in prep_pobjs(t, ("of",)):
+                s = self._one(p, depth + 1)
+                if s is not None:
+                    return s
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
                                                            "army", "representative", "people", "inhabitant",

@@ -18,7 +18,7 @@ from ..actors.kb import KB, norm
 from ..actors.mentions import MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from . import rules
-from .arguments import ArgumentFinder, prep_pobjs
+from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, prep_pobjs
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -48,6 +48,8 @@ UNATTRIBUTED_TYPES = {"ASSAULT"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
                       "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
+COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley", "barrage", "round", "salvo",
+                        "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -104,6 +106,8 @@ class EventExtractor:
         particles |= {c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in ("off", "out", "up", "down", "back")}
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
         objs = [c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+        # "exploded a series of bombs", "fired a barrage of rockets": the counted noun counts too
+        objs += [p for o in objs if o.lemma_.lower() in COUNTED_OBJECT_HEADS for p in prep_pobjs(o, ("of",))]
         obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
@@ -243,6 +247,8 @@ class EventExtractor:
                     head_entries = self._entries(tok.head)
                     if any(tok.lemma_.lower() in he.objects for he in head_entries):
                         continue
+                if is_verb and self._protest_purpose(tok):
+                    entries = [e for e in entries if e.type != "REQUEST"]
                 for e in entries:
                     cand = (self._verb_candidate if is_verb else self._noun_candidate)(tok, e, af)
                     if tok.i not in governors and e.type in GOVERNING_TYPES:
@@ -268,6 +274,20 @@ class EventExtractor:
         events = _dedupe(events + self._announcements(events, doc))
         self._place_events(events, venues, article)
         return events
+
+    def _protest_purpose(self, tok) -> bool:
+        """A demand that is the purpose of a protest ("staged demonstrations to demand reforms",
+        "began a hunger strike to demand the return of ...", "rioted, demanding independence") is
+        what the protest is about: one event, the PROTEST, not a separate REQUEST."""
+        t = tok
+        for _ in range(2):
+            if t.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "pobj", "prep") or t.head is t:
+                return False
+            t = t.head
+            for h in (t, *[c for c in t.children if c.dep_ in ("dobj", "obj", "nsubj")]):
+                if any(e.type == "PROTEST" for e in self._entries(h)):
+                    return True
+        return False
 
     def _classified(self, sent, doc, article: Article, af) -> Event | None:
         """The learned fallback: a sentence that names a coded actor but matched no lexicon entry
@@ -490,6 +510,8 @@ class EventExtractor:
             actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
+            if not recipients and e.type == "PROTEST":
+                recipients = self._protest_target(c.trigger, af, actors)
             if not recipients and actors[0].ref.method == "location-default":
                 recipients = [actors[0]]      # violence against people of the place
             elif not recipients:
@@ -520,6 +542,8 @@ class EventExtractor:
                 actors = [s for s in actors if s.ref.code == first.ref.code]
         trig = c.trigger
         location = None
+        if not recipients and e.type == "PROTEST":
+            recipients = self._protest_target(trig, af, actors)
         if not recipients and e.type in PLACE_TARGET_TYPES and not (c.thing_object and e.type not in DOMESTIC_TYPES
                                                                      | {"ASSAULT"}):
             # no stated target: the event is directed at the place where it happens
@@ -589,6 +613,8 @@ class EventExtractor:
         it happened, or failing a place to the victims' own country.  Accidents and disasters are
         not events."""
         e, trig = c.entry, c.trigger
+        if e.type == "PROTEST":
+            return self._local_protesters(trig, sent, recipients, doc)
         if e.type not in UNATTRIBUTED_TYPES:
             return []
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
@@ -629,6 +655,67 @@ class EventExtractor:
             v = victims[0].ref
             return [_place_target(Location(v.name or v.code, v.code), doc, trig, method="victim-default")]
         return []
+
+    def _protest_target(self, trig, af, actors) -> list[MentionSpan]:
+        """Whom a protest is aimed at, from the demand it makes: "rioted, demanding independence
+        from Indonesian rule", "staged rallies to demand reforms by Suharto's government"."""
+        verb = trig
+        if trig.pos_ not in ("VERB", "AUX"):
+            verb, _slot = _governing_verb(trig)
+            if verb is None:
+                return []
+        purposes, frontier = [], [verb]
+        for _ in range(3):       # "rioted ..., joining demonstrators in demanding ..."
+            nxt = []
+            for t in frontier:
+                for ch in t.children:
+                    if ch.dep_ in ("advcl", "xcomp", "acl", "pcomp"):
+                        nxt.append(ch)
+                    elif ch.dep_ == "prep" and ch.lower_ in ("in", "by"):
+                        nxt += [g for g in ch.children if g.dep_ == "pcomp"]
+            purposes += nxt
+            frontier = nxt
+        for pv in purposes:
+            if not any(e.type in ("REQUEST", "PROTEST", "REJECT") for e in self._entries(pv)):
+                continue
+            found = []
+            for o in af.objects(pv):
+                found += [s for s in af.actors_within(o, 4) if s not in actors and s not in found]
+            if found:
+                return found
+        return []
+
+    def _local_protesters(self, trig, sent, recipients, doc) -> list[MentionSpan]:
+        """Protesters named only as people ("prisoners rioted at a jail in Dili", "thousands of
+        students staged demonstrations") are people of the place where they protest."""
+        verb = trig
+        if trig.pos_ not in ("VERB", "AUX"):
+            verb, slot = _governing_verb(trig)
+            if verb is None or slot != "object":
+                return []
+        subj = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+        if not subj:
+            return []
+        head = subj[0]
+        for _ in range(2):      # "tens of thousands of students": the counted noun
+            if head.lemma_.lower() not in COLLECTIVE_NOUNS:
+                break
+            inner = prep_pobjs(head, ("of",))
+            if not inner:
+                break
+            head = inner[0]
+        if head.lemma_.lower() not in GROUP_NOUNS | COLLECTIVE_NOUNS or head.pos_ == "PRON":
+            return []
+        loc = self._location(verb, sent, [], recipients)
+        if loc is None or not loc.country:
+            for t in head.subtree:          # "students throughout Indonesia"
+                if t.dep_ == "pobj":
+                    loc = self._place(t)
+                    if loc is not None and loc.country:
+                        break
+        if loc is None or not loc.country:
+            return []
+        return [_place_target(loc, doc, trig, method="location-default")]
 
     def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
         best = None
