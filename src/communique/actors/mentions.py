@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import ActorRef
+from ..nlp.loader import APPOSITIVE_TITLES
 from .kb import KB, family_name, norm
 from .resolve import PersonResolver, name_similarity
 
@@ -313,7 +314,8 @@ class MentionFinder:
                            kb_id=m.person.id, text=doc[left:ent.end].text, start=doc[left].idx,
                            end=ent.end_char, kind="person", method=m.method, score=m.score)
         else:
-            if len(name_text.split()) < 2 and not offices:
+            titled_appos = bool(appos) and name_text[:1].isupper() and appos[-1].lower_ in APPOSITIVE_TITLES
+            if len(name_text.split()) < 2 and not offices and not (titled_appos and (country or affiliation)):
                 # a lone unknown word is too weak to call a person actor
                 return None
             sector = None

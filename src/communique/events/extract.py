@@ -50,6 +50,8 @@ UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine",
                       "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
 COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley", "barrage", "round", "salvo",
                         "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
+# actions that can be about the actor's own conduct (resigning, withdrawing, releasing, allowing)
+SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -488,12 +490,20 @@ class EventExtractor:
             g_actors_refs = ev.actors if target_refs is ev.recipients else []
         else:
             g_actors_refs = [s.ref for s in g_actors]
+        if g_actors_refs and not target_refs and gtype in ("REJECT", "AGREE") and ev.type in SELF_DIRECTED_TYPES \
+                and g_actors_refs[0].code and ":" not in g_actors_refs[0].code:
+            # "declined to resign", "agreed to step down": a refusal or pledge about one's own
+            # conduct is directed at the actor's own country
+            own = g_actors_refs[0]
+            target_refs = [replace(own, name=own.code, kb_id=own.code, kind="state", role=None,
+                                   method="self-directed", score=0.5)]
         if not g_actors_refs or not target_refs:
             return None
         new = _derived(ev, "gov0")
         new.actors, new.recipients = list(g_actors_refs), list(target_refs)
         new.trigger = gov.text
-        new.status = "asserted" if ev.status in ("future", "hypothetical") else ev.status
+        refused = gtype == "REJECT" and ev.status == "negated"     # "declined to resign" did decline
+        new.status = "asserted" if ev.status in ("future", "hypothetical") or refused else ev.status
         cameo = cand.entry.cameo if cand.entry.type == gtype else ontology.default_cameo(gtype)
         new.extractor = cand.entry.name
         self._retype(new, gtype, cameo or ontology.default_cameo(gtype), f" (governing {ev.type.lower()})")

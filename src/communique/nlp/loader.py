@@ -20,6 +20,13 @@ def model_name() -> str:
     return os.environ.get("COMMUNIQUE_SPACY_MODEL", DEFAULT_MODEL)
 
 
+HYPHEN_PREFIXES = {"vice", "deputy", "co", "under", "lieutenant", "major", "attorney", "secretary"}
+# last words of an appositive that describes a person's office ("Kenzo Oshima, the UN Emergency
+# Relief Coordinator")
+APPOSITIVE_TITLES = {"coordinator", "envoy", "representative", "spokesman", "spokeswoman", "spokesperson",
+                     "minister", "secretary", "director", "chief", "commander", "president", "chairman", "head",
+                     "ambassador", "governor", "leader", "mediator", "rapporteur", "commissioner", "adviser",
+                     "advisor", "general", "official", "negotiator", "premier", "mayor"}
 SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "on", "at", "a", "an"}
 
 
@@ -32,6 +39,8 @@ def _variants(text: str) -> set[str]:
         words = text.split()
         out.add(" ".join(w if (w in SMALL_WORDS and i) else w[:1].upper() + w[1:] for i, w in enumerate(words)))
         out.add(text[:1].upper() + text[1:])
+    # "Vice-President", "Deputy-Governor": the first word of a compound title is often hyphenated
+    out |= {t.replace(" ", "-", 1) for t in list(out) if t.split(" ", 1)[0].lower() in HYPHEN_PREFIXES}
     return {t for t in out if t}
 
 
@@ -78,6 +87,31 @@ def _register_components():
     if "paragraph_boundaries" in Language.factories:
         return
 
+    @Language.component("titled_names")
+    def titled_names(doc):
+        """The statistical NER often takes an unfamiliar name after an office title for an
+        organisation or a place ("Vice-President Moody Awori" as ORG).  A capitalised entity right
+        after a TITLE, or followed by an appositive that ends in a title word ("Kenzo Oshima, the UN
+        Emergency Relief Coordinator"), is relabelled PERSON unless the knowledge base knows it."""
+        ents = list(doc.ents)
+        changed = False
+        for k, ent in enumerate(ents):
+            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+                continue
+            if not (1 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in ent)):
+                continue
+            after_title = k > 0 and ents[k - 1].label_ == "TITLE" and ents[k - 1].end == ent.start and len(ent) > 1
+            appos = any(ch.dep_ == "appos" and ch.i >= ent.end and ch.lower_ in APPOSITIVE_TITLES
+                        for ch in ent.root.children)
+            if (after_title or appos) and not _kb_name(ent.text):
+                span = doc.char_span(ent.start_char, ent.end_char, label="PERSON")
+                if span is not None:
+                    ents[k] = span
+                    changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
     @Language.component("paragraph_boundaries")
     def paragraph_boundaries(doc):
         """A line break ends a sentence: headlines and datelines have no final period."""
@@ -109,4 +143,11 @@ def get_nlp(name: str | None = None, with_kb: bool = True):
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(kb_patterns(get_kb()))
+        nlp.add_pipe("titled_names", after="ner")
     return nlp
+
+
+def _kb_name(text: str) -> bool:
+    from ..actors.kb import get_kb, norm
+
+    return bool(get_kb().names.get(norm(text)))
