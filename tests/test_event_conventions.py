@@ -98,3 +98,48 @@ def test_wanting_to_attack_is_a_threat_and_to_help_a_pledge(extract):
 def test_refused_support_is_rejection(extract):
     res = extract("Brazil said it would not provide support to Venezuela.", date="2024-03-05")
     assert [(e.type, codes(e.actors), codes(e.recipients)) for e in res.events] == [("REJECT", ["BRA"], ["VEN"])]
+
+
+def test_people_protesting_are_people_of_the_place(extract):
+    res = extract("Thousands of students demonstrated outside parliament in Nairobi on Tuesday.", date="2024-03-05")
+    ev = events(res, "PROTEST")
+    assert ev and codes(ev[0].actors) == ["KEN"] and codes(ev[0].recipients) == ["KEN"]
+
+
+def test_a_protest_demand_is_part_of_the_protest_and_names_its_target(extract):
+    res = extract("Hundreds of farmers rallied in Lima to demand subsidies from the Peruvian government.",
+                  date="2024-03-05")
+    assert [e.type for e in res.events] == ["PROTEST"]
+    assert codes(res.events[0].actors) == ["PER"] and codes(res.events[0].recipients) == ["PER"]
+
+
+def test_led_forces_belong_to_their_leader(extract):
+    res = extract("Ethiopian-led forces recaptured a border town from the rebels on Sunday.", date="2024-03-05")
+    ev = events(res, "ASSAULT")
+    assert ev and codes(ev[0].actors) == ["ETH"]
+
+
+def test_declining_to_resign_is_a_rejection(extract):
+    res = extract("Peru's Prime Minister declined to resign despite protests in Lima.", date="2024-03-05")
+    rej = events(res, "REJECT")
+    assert rej and codes(rej[0].recipients) == ["PER"] and rej[0].status == "asserted"
+    assert not events(res, "RETREAT")
+
+
+def test_the_condition_of_a_threat_is_not_an_event_and_names_its_target(extract):
+    res = extract("Egypt threatened to close its border unless Israel halted the strikes on Rafah.",
+                  date="2024-03-05")
+    assert [(e.type, codes(e.actors), codes(e.recipients)) for e in res.events] == [
+        ("THREATEN", ["EGY"], ["ISR"])]
+
+
+def test_inspectors_sent_to_a_country_investigate_it(extract):
+    res = extract("The IAEA dispatched inspectors to a uranium plant in central Iran.", date="2024-03-05")
+    ev = events(res, "ACCUSE")
+    assert ev and codes(ev[0].recipients) == ["IRN"] and ev[0].mode == "investigate"
+
+
+def test_title_before_an_unknown_name_makes_a_person(extract):
+    res = extract("Vice-President Zorb Quantly of Kenya met the Ugandan ambassador in Nairobi.", date="2024-03-05")
+    people = [m.actor for m in res.mentions if m.actor.kind == "person"]
+    assert people and people[0].name == "Zorb Quantly" and people[0].code == "KEN"

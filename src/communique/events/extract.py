@@ -271,7 +271,7 @@ class EventExtractor:
                 ev = self._classified(sent, doc, article, af)
                 if ev is not None:
                     sent_events.append(ev)
-            embedded = self._embedding(sent_events, doc, governors, sent, article, af)
+            embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
         events = _dedupe(events + self._announcements(events, doc))
         self._place_events(events, venues, article)
@@ -419,6 +419,33 @@ class EventExtractor:
             out.append(ev)
         return out
 
+    def _conditions(self, events: list[Event], doc, af) -> list[Event]:
+        """Conditions are not events.  "Iran threatened to launch an offensive unless Baghdad
+        accepted its conditions", "promised to defend the island if it was invaded by China": what
+        the "if"/"unless" clause supposes did not happen, so it yields no event when the sentence
+        has one outside it; and whoever must act (or refrain) for the condition to hold is the
+        one threatened."""
+        def condition_of(tok):
+            for t in (tok, *tok.ancestors):
+                if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+                    return t
+            return None
+
+        inside = [ev for ev in events if hasattr(ev, "_trigger_i") and condition_of(doc[ev._trigger_i]) is not None]
+        outside = [ev for ev in events if ev not in inside]
+        if not outside:
+            return events
+        for ev in outside:
+            if ev.type != "THREATEN" or not hasattr(ev, "_trigger_i"):
+                continue
+            own = {a.code for a in ev.actors}
+            if ev.recipients and not {r.code for r in ev.recipients} <= own:
+                continue
+            who = _condition_party(doc[ev._trigger_i], own, af)
+            if who:
+                ev.recipients = _refs(who)
+        return outside
+
     def _claims(self, events: list[Event], doc, af) -> list[Event]:
         """A claim that another actor used force is an accusation: "the US said Iraq had attacked
         Kuwait" is also an ACCUSE of Iraq by the US (the attack keeps its own event)."""
@@ -497,6 +524,9 @@ class EventExtractor:
             own = g_actors_refs[0]
             target_refs = [replace(own, name=own.code, kb_id=own.code, kind="state", role=None,
                                    method="self-directed", score=0.5)]
+        if g_actors_refs and not target_refs and gtype == "THREATEN":
+            # "threatened to launch an offensive unless Baghdad accepted ...": the one who must yield
+            target_refs = _refs(_condition_party(gov, {r.code for r in g_actors_refs}, af))
         if not g_actors_refs or not target_refs:
             return None
         new = _derived(ev, "gov0")
@@ -554,8 +584,10 @@ class EventExtractor:
         location = None
         if not recipients and e.type == "PROTEST":
             recipients = self._protest_target(trig, af, actors)
-        if not recipients and e.type in PLACE_TARGET_TYPES and not (c.thing_object and e.type not in DOMESTIC_TYPES
-                                                                     | {"ASSAULT"}):
+        if not recipients and e.type == "THREATEN":
+            recipients = _condition_party(trig, a_codes, af)
+        placed = e.type in PLACE_TARGET_TYPES or e.mode == "investigate"     # "sent inspectors to Iran"
+        if not recipients and placed and not (c.thing_object and e.type not in DOMESTIC_TYPES | {"ASSAULT"}):
             # no stated target: the event is directed at the place where it happens
             # ("imposed a curfew in Cizre", "demonstrated in Serbia"); protests without a
             # stated target are directed at the protesters' own government
@@ -855,6 +887,21 @@ def _governing_verb(tok):
                 continue
         break
     return None, None
+
+
+def _condition_party(trig, own: set, af) -> list[MentionSpan]:
+    """The actor of an "if"/"unless" clause attached to a trigger or to the action it governs
+    ("unless Baghdad accepted", "if it was invaded by China"), other than the trigger's own actor."""
+    for t in (trig, *[x for x in trig.children if x.dep_ in ("xcomp", "ccomp")]):
+        for cl in t.children:
+            if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                continue
+            agent = [p for c in cl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            subj = [c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")]
+            who = [s for x in (agent or subj) for s in af.actors_at(x) if s.ref.code and s.ref.code not in own]
+            if who:
+                return who
+    return []
 
 
 def _derived(ev: Event, tag: str) -> Event:
