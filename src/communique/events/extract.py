@@ -68,7 +68,15 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "commit", "order", "approve", "finalize", "finalise", "conclude", "complete",
                "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
                "prepare", "undertake", "wrap", "kick", "open", "close", "break", "stag",
-               "grant", "donate", "supply", "pledge", "allocate", "accept", "receive", "effort"}
+               "grant", "donate", "supply", "pledge", "allocate", "accept", "receive", "effort",
+               "organize", "organise", "speed", "accelerate", "hasten", "wage", "perpetrate", "tighten"}
+# heads that make a nominal trigger before them a modifier, not an event ("invasion forces")
+INSTRUMENT_HEADS = {"force", "troop", "soldier", "unit", "helicopter", "aircraft", "plane", "jet", "ship", "vessel",
+                    "boat", "group", "leader", "organizer", "organiser", "movement", "squad", "brigade", "battalion",
+                    "division", "commander", "gunship", "drone", "capability", "capacity", "tactic", "weapon",
+                    "plan", "planner", "scenario", "simulation", "training", "dog", "expert", "specialist"}
+# "Serb forces were engaged in ethnic cleansing": a verb whose "in" phrase is the deed
+ENGAGE_VERBS = {"engage", "participate", "involve"}
 
 
 @dataclass
@@ -205,6 +213,11 @@ class EventExtractor:
         if verb is not None and not noun_agent_found(actors, tok):
             v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS) or (
                 slot == "purpose" and not any(c.dep_ == "nsubjpass" for c in verb.children)) else []
+            if slot == "engaged":
+                v_actors = af.subject(verb) or [s for c in verb.children if c.dep_ == "nsubjpass"
+                                                for s in af.actors_at(c)]
+                # "engaged Filipino peacekeepers in a firefight": the object is the other side
+                recipients += [s for o in af.objects(verb) for s in af.actors_at(o) if s not in recipients]
             if v_actors:
                 if actors:          # "a mediation effort between X and Y": X and Y are the recipients
                     recipients = [s for s in actors + recipients if s not in v_actors]
@@ -249,6 +262,8 @@ class EventExtractor:
                     head_entries = self._entries(tok.head)
                     if any(tok.lemma_.lower() in he.objects for he in head_entries):
                         continue
+                if not is_verb and tok.dep_ == "compound" and tok.head.lemma_.lower() in INSTRUMENT_HEADS:
+                    continue      # "invasion forces", "attack helicopters", "protest leaders"
                 if is_verb and self._protest_purpose(tok):
                     entries = [e for e in entries if e.type != "REQUEST"]
                 for e in entries:
@@ -882,6 +897,8 @@ def _governing_verb(tok):
             p = t.head
             if p.lower_ in ("for", "to") and p.head.pos_ in ("VERB", "AUX") and p.head.lemma_.lower() in MOTION_VERBS:
                 return p.head, "purpose"
+            if p.lower_ == "in" and p.head.lemma_.lower() in ENGAGE_VERBS:
+                return p.head, "engaged"
             if p.lower_ == "of" and p.head.dep_ in ("dobj", "obj"):
                 t = p.head
                 continue

@@ -191,6 +191,10 @@ def reductions(sent, af, words: RuleWords):
         objs = [o for o in t.children if o.dep_ in ("dobj", "obj", "nsubjpass")]
         noun = next((o for o in objs if o.lemma_.lower() in words.cooperation_nouns), None)
         if noun is None:
+            # "ended mediation efforts between ...", "halted aid deliveries"
+            noun = next((o for o in objs if any(c.dep_ == "compound" and c.lemma_.lower() in words.cooperation_nouns
+                                                for c in o.children)), None)
+        if noun is None:
             # "suspended part of a military aid program"
             for o in objs:
                 for p in o.children:
