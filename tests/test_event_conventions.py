@@ -143,3 +143,9 @@ def test_title_before_an_unknown_name_makes_a_person(extract):
     res = extract("Vice-President Zorb Quantly of Kenya met the Ugandan ambassador in Nairobi.", date="2024-03-05")
     people = [m.actor for m in res.mentions if m.actor.kind == "person"]
     assert people and people[0].name == "Zorb Quantly" and people[0].code == "KEN"
+
+
+def test_received_from_reverses_the_direction(extract):
+    res = extract("Somali troops received weapons from Turkey last week.", date="2024-03-05")
+    aid = events(res, "AID")
+    assert aid and codes(aid[0].actors) == ["TUR"] and codes(aid[0].recipients) == ["SOM"]

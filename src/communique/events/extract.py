@@ -197,6 +197,11 @@ class EventExtractor:
                                        if s not in actors and s not in recipients]
             if not recipients and e.object and not e.solo and not af.objects(tok):
                 recipients = [s for s in af.right_of(tok) if s not in actors]
+        if e.reverse:
+            # "received weapons from the government": the giver acts, the subject receives
+            givers = af.prep_objects(tok, set(e.preps) or {"from"}) or [
+                g for o in af.objects(tok) for g in af.prep_objects(o, set(e.preps) or {"from"})]
+            actors, recipients = givers, [s for s in actors if s not in givers]
         return Candidate(e, tok, actors, recipients, thing_object)
 
     def _noun_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:

@@ -34,6 +34,7 @@ class Entry:
     status: str | None = None
     solo: bool = False
     symmetric_subject: bool = False
+    reverse: bool = False
     weight: float = 0.8
     source: str = "predicates.yaml"
 
@@ -70,7 +71,7 @@ def _entry(d: dict, source: str) -> Entry:
         prep_required=(d.get("prep_required") or None),
         modifier=tuple(str(m).lower() for m in d.get("modifier") or ()), status=d.get("status") or None,
         solo=bool(d.get("solo", False)), symmetric_subject=bool(d.get("symmetric_subject", False)),
-        weight=float(d.get("weight", 0.8)), source=source)
+        reverse=bool(d.get("reverse", False)), weight=float(d.get("weight", 0.8)), source=source)
 
 
 @dataclass
