@@ -149,3 +149,10 @@ def test_received_from_reverses_the_direction(extract):
     res = extract("Somali troops received weapons from Turkey last week.", date="2024-03-05")
     aid = events(res, "AID")
     assert aid and codes(aid[0].actors) == ["TUR"] and codes(aid[0].recipients) == ["SOM"]
+
+
+def test_a_supposed_attack_is_not_an_event(extract):
+    res = extract("Japan said it would defend the islands in the event of a Chinese attack.", date="2024-03-05")
+    assert not events(res, "ASSAULT")
+    res = extract("Ecuador said it would close the border if it was attacked by Colombia.", date="2024-03-05")
+    assert not events(res, "ASSAULT")

@@ -444,17 +444,16 @@ class EventExtractor:
         accepted its conditions", "promised to defend the island if it was invaded by China": what
         the "if"/"unless" clause supposes did not happen, so it yields no event when the sentence
         has one outside it; and whoever must act (or refrain) for the condition to hold is the
-        one threatened."""
+        one threatened.  "In the event of a Chinese attack", "in case of war" suppose an event too."""
         def condition_of(tok):
             for t in (tok, *tok.ancestors):
                 if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
                     return t
             return None
 
-        inside = [ev for ev in events if hasattr(ev, "_trigger_i") and condition_of(doc[ev._trigger_i]) is not None]
+        inside = [ev for ev in events if hasattr(ev, "_trigger_i") and (
+            condition_of(doc[ev._trigger_i]) is not None or _supposed(doc[ev._trigger_i]))]
         outside = [ev for ev in events if ev not in inside]
-        if not outside:
-            return events
         for ev in outside:
             if ev.type != "THREATEN" or not hasattr(ev, "_trigger_i"):
                 continue
@@ -909,6 +908,14 @@ def _governing_verb(tok):
                 continue
         break
     return None, None
+
+
+def _supposed(tok) -> bool:
+    """A noun supposed, not reported: "in the event of a Chinese attack", "in case of an invasion"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    frame = tok.head.head
+    return frame.lower_ in ("event", "case") and frame.dep_ == "pobj" and frame.head.lower_ == "in"
 
 
 def _condition_party(trig, own: set, af) -> list[MentionSpan]:
