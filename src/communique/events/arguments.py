@@ -235,6 +235,13 @@ class ArgumentFinder:
         out: list[MentionSpan] = []
         for c in head.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                if c.dep_ == "prep" and not any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+                    # a stranded preposition: the parser hung its noun elsewhere ("granted asylum to
+                    # five Panamanian officers holed up ..." with "officers" as a subject)
+                    nxt = next((t for t in c.doc[c.i + 1:c.i + 8] if t.left_edge.i == c.i + 1
+                                and t.pos_ in ("NOUN", "PROPN")), None)
+                    if nxt is not None:
+                        out += [s for s in self.actors_within(nxt, 2) if s not in out]
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for s in self.actors_within(p, 2):

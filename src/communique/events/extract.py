@@ -118,6 +118,7 @@ class EventExtractor:
         objs = [c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         # "exploded a series of bombs", "fired a barrage of rockets": the counted noun counts too
         objs += [p for o in objs if o.lemma_.lower() in COUNTED_OBJECT_HEADS for p in prep_pobjs(o, ("of",))]
+        objs += [cj for o in objs for cj in o.conjuncts]     # "photographs and other military intelligence"
         obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
