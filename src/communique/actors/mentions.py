@@ -201,8 +201,10 @@ class MentionFinder:
                 # "Japan said it had halted aid": the latest state or organisation that was the
                 # subject of a clause earlier in the sentence
                 s0 = self._sent_start(tok.i)
+                # (or an organisation named by its country: "the Nigerian Union of Teachers ... it")
                 prev = [p for p in spans if s0 <= p.start and p.end <= tok.i and tok.i - p.end < 25
-                        and p.ref.kind in ("state", "igo", "nsa", "body")
+                        and (p.ref.kind in ("state", "igo", "nsa", "body")
+                             or p.ref.kind == "agent" and doc[p.head].lemma_.lower() in self._org_nouns)
                         and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
                 if prev:
                     p = max(prev, key=lambda x: x.end)
