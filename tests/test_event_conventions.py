@@ -156,3 +156,9 @@ def test_a_supposed_attack_is_not_an_event(extract):
     assert not events(res, "ASSAULT")
     res = extract("Ecuador said it would close the border if it was attacked by Colombia.", date="2024-03-05")
     assert not events(res, "ASSAULT")
+
+
+def test_an_ethnic_group_is_coded_by_where_it_lives(extract):
+    res = extract("Hundreds of ethnic Russians demonstrated in Riga on Monday.", date="2024-03-05")
+    ev = events(res, "PROTEST")
+    assert ev and codes(ev[0].actors) == ["LVA"] and "RUS" not in codes(ev[0].actors + ev[0].recipients)

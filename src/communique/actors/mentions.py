@@ -252,6 +252,11 @@ class MentionFinder:
                     and sp.ref.kind in ("state", "agent"):
                 drop.add(k)
                 continue
+            if sp.start >= 1 and doc[sp.start - 1].lower_ == "ethnic" and sp.ref.kind in ("state", "agent"):
+                # "ethnic Albanians demonstrated in Serbia": an ethnic group is coded by where it
+                # lives, which the event's place supplies, not by its namesake state
+                drop.add(k)
+                continue
             if k + 1 < len(spans) and sp.ref.kind == "state" and sp.end == spans[k + 1].start:
                 nxt = spans[k + 1]
                 h = doc[nxt.head]

@@ -766,7 +766,9 @@ class EventExtractor:
             if not inner:
                 break
             head = inner[0]
-        if head.lemma_.lower() not in GROUP_NOUNS | COLLECTIVE_NOUNS or head.pos_ == "PRON":
+        ethnic = any(c.lower_ == "ethnic" for c in head.children) or any(
+            c.lower_ == "ethnic" for c in head.doc[max(head.left_edge.i, head.i - 3):head.i])
+        if (head.lemma_.lower() not in GROUP_NOUNS | COLLECTIVE_NOUNS and not ethnic) or head.pos_ == "PRON":
             return []
         loc = self._location(verb, sent, [], recipients)
         if loc is None or not loc.country:
