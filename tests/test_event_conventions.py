@@ -162,3 +162,14 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(extract):
     res = extract("Hundreds of ethnic Russians demonstrated in Riga on Monday.", date="2024-03-05")
     ev = events(res, "PROTEST")
     assert ev and codes(ev[0].actors) == ["LVA"] and "RUS" not in codes(ev[0].actors + ev[0].recipients)
+
+
+def test_a_right_to_act_is_not_an_act(extract):
+    res = extract("Washington defended the right of Turkish troops to fire on militants in Syria.", date="2024-03-05")
+    assert not events(res, "ASSAULT")
+
+
+def test_complaint_is_aimed_at_what_it_is_about(extract):
+    res = extract("Lebanon complained to the United Nations over Israeli air raids on its villages.", date="2024-03-05")
+    acc = events(res, "ACCUSE")
+    assert acc and codes(acc[0].recipients) == ["ISR"]

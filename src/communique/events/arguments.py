@@ -74,7 +74,7 @@ class ArgumentFinder:
                                 out.append(o)
         return out
 
-    def right_of(self, v, exclude=(), max_depth: int = 3) -> list[MentionSpan]:
+    def right_of(self, v, exclude=(), max_depth: int = 4) -> list[MentionSpan]:
         """Fallback recipient search: the first actors in the phrases after a verb, not entering
         its subject, clauses, dates or manner phrases ("denounced as a crime Serbia's crackdown")."""
         skip = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "advmod", "npadvmod",
@@ -88,8 +88,10 @@ class ArgumentFinder:
                     found.append(s)
             if found:
                 return found
+            # an apposition may carry the real object: "denounced as a crime Serbia's suppression"
             frontier = [c for t in frontier for c in t.children
-                        if c.dep_ not in CLAUSE_DEPS and not (c.pos_ in ("VERB", "AUX") and c.dep_ != "amod")]
+                        if (c.dep_ not in CLAUSE_DEPS or c.dep_ == "appos")
+                        and not (c.pos_ in ("VERB", "AUX") and c.dep_ != "amod")]
         return []
 
     def clause_subject(self, v) -> list[MentionSpan]:

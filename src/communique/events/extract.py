@@ -75,6 +75,9 @@ INSTRUMENT_HEADS = {"force", "troop", "soldier", "unit", "helicopter", "aircraft
                     "boat", "group", "leader", "organizer", "organiser", "movement", "squad", "brigade", "battalion",
                     "division", "commander", "gunship", "drone", "capability", "capacity", "tactic", "weapon",
                     "plan", "planner", "scenario", "simulation", "training", "dog", "expert", "specialist"}
+ENTITLEMENT_NOUNS = {"right", "ability", "capacity", "capability", "authority", "power", "freedom", "need", "way",
+                     "chance", "opportunity", "obligation", "duty", "responsibility", "means", "permission", "licence",
+                     "license", "mandate"}
 # "Serb forces were engaged in ethnic cleansing": a verb whose "in" phrase is the deed
 ENGAGE_VERBS = {"engage", "participate", "involve"}
 
@@ -634,6 +637,8 @@ class EventExtractor:
             return None      # an obligation ("he must resign") is what someone demands, not an event
         if e.pos == "noun" and _in_background(trig):
             return None
+        if _entitlement(trig):
+            return None      # "defended the right of Russian troops to fire on militants"
         if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (
                 "AID", "SUPPORT", "COOPERATE") and any(ch.dep_ == "neg" for ch in trig.children)):
             # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal
@@ -911,6 +916,13 @@ def _governing_verb(tok):
                 continue
         break
     return None, None
+
+
+def _entitlement(tok) -> bool:
+    """A verb that only completes a noun of ability or entitlement ("the right to fire",
+    "the capacity to strike", "the need to negotiate") states no event."""
+    return tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _supposed(tok) -> bool:
