@@ -216,6 +216,9 @@ class EventExtractor:
             actors = af.noun_agent(tok)
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
+        if tok.dep_ == "compound" and not recipients:
+            # "arrest warrants for two Brazilian men", "aid shipments to Gaza"
+            recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
         # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
         # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
         verb, slot = _governing_verb(tok)
@@ -271,8 +274,9 @@ class EventExtractor:
                     head_entries = self._entries(tok.head)
                     if any(tok.lemma_.lower() in he.objects for he in head_entries):
                         continue
-                if not is_verb and tok.dep_ == "compound" and tok.head.lemma_.lower() in INSTRUMENT_HEADS:
-                    continue      # "invasion forces", "attack helicopters", "protest leaders"
+                if not is_verb and tok.dep_ == "compound" and (tok.head.lemma_.lower() in INSTRUMENT_HEADS
+                                                               or self._entries(tok.head)):
+                    continue      # "invasion forces", "attack helicopters"; "arrest warrants": the head's event
                 if is_verb and self._protest_purpose(tok):
                     entries = [e for e in entries if e.type != "REQUEST"]
                 for e in entries:
