@@ -74,15 +74,24 @@ def test_clause_core_moves_past_reporting_verb(nlp):
 
 
 def test_fallback_codes_sentence_without_lexicon_trigger(extract, monkeypatch):
+    """The fallback's gating and argument finding, with the model's answer fixed so that the test
+    does not depend on one sentence's probability (the model itself is measured by the training
+    script's cross-validation and by `communique eval`)."""
+    from communique.events import classifier as clf_mod
     from communique.events import extract as ex
-    text = "Ethiopian troops engaged Eritrean units in a firefight near the border on Monday."
-    # the classifier gives this sentence ASSAULT at about 0.52: below the shipped threshold ...
-    assert not [e for e in extract(text, date="2024-03-05").events if e.extractor.startswith("classifier:")]
-    # ... and coded, with its dyad from the main verb, when the threshold is lowered
-    monkeypatch.setattr(ex, "CLASSIFIER_MIN_PROB", 0.5)
-    ev = [e for e in extract(text, date="2024-03-05").events if e.extractor.startswith("classifier:")]
-    assert ev and ev[0].type == "ASSAULT"
-    assert [a.code for a in ev[0].actors] == ["ETH"] and [a.code for a in ev[0].recipients] == ["ERI"]
+    text = "Kenyan police roughed up Somali traders in Nairobi on Monday."
+    assert not extract(text, date="2024-03-05").events          # no lexicon entry or rule fires
+    guess = {"p": 0.6}
+    monkeypatch.setattr(clf_mod.EventTypeClassifier, "predict",
+                        lambda self, sent: clf_mod.TypeGuess("ASSAULT", guess["p"], 0.3))
+    # below the shipped threshold: nothing ...
+    assert guess["p"] < ex.CLASSIFIER_MIN_PROB
+    assert not extract(text, date="2024-03-05").events
+    # ... above it: coded, with its dyad from the main verb, and named as the classifier's
+    guess["p"] = 0.9
+    ev = extract(text, date="2024-03-05").events
+    assert ev and ev[0].type == "ASSAULT" and ev[0].extractor == "classifier:assault:0.90"
+    assert [a.code for a in ev[0].actors] == ["KEN"] and [a.code for a in ev[0].recipients] == ["SOM"]
 
 
 def test_fallback_can_be_switched_off(monkeypatch):
