@@ -434,7 +434,11 @@ class EventExtractor:
                     and (t.head.lemma_.lower() in INTENT_ADJECTIVES
                          or t.head.lemma_.lower() in INTENT_VERBS and ev.type != "CONSULT")):
                 # "is ready to send troops", "wants to help Israel": a pledge; "wants to attack
-                # Switzerland": a threat
+                # Switzerland": a threat; "the US must be ready to mediate" is demanded of the
+                # US (the speech-demand rule codes that), not pledged by it
+                cop = t.head.head if t.head.dep_ in ("acomp", "amod") else t.head
+                if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in cop.children):
+                    continue
                 hostile = (ev.quad_class or 0) in (3, 4)
                 self._retype(ev, "THREATEN" if hostile else "AGREE", THREAT_CAMEO.get(ev.type, "130") if hostile
                              else "030", " (intent: " + t.head.lower_ + ")")
