@@ -457,14 +457,9 @@ class EventExtractor:
         the "if"/"unless" clause supposes did not happen, so it yields no event when the sentence
         has one outside it; and whoever must act (or refrain) for the condition to hold is the
         one threatened.  "In the event of a Chinese attack", "in case of war" suppose an event too."""
-        def condition_of(tok):
-            for t in (tok, *tok.ancestors):
-                if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
-                    return t
-            return None
-
         inside = [ev for ev in events if hasattr(ev, "_trigger_i") and (
-            condition_of(doc[ev._trigger_i]) is not None or _supposed(doc[ev._trigger_i]))]
+            any(_is_condition(t) for t in (doc[ev._trigger_i], *doc[ev._trigger_i].ancestors))
+            or _supposed(doc[ev._trigger_i]))]
         outside = [ev for ev in events if ev not in inside]
         for ev in outside:
             if ev.type != "THREATEN" or not hasattr(ev, "_trigger_i"):
@@ -511,8 +506,7 @@ class EventExtractor:
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
             return None
-        cond = [c for c in t.children if c.dep_ == "advcl"
-                and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+        cond = [c for c in t.children if _is_condition(c)]
         if cond and (ev.quad_class in (3, 4) or ev.type == "RETREAT"):
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
@@ -933,6 +927,11 @@ def _entitlement(tok) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _is_condition(tok) -> bool:
+    """An "if"/"unless" clause."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
+
+
 def _supposed(tok) -> bool:
     """A noun supposed, not reported: "in the event of a Chinese attack", "in case of an invasion"."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
@@ -946,7 +945,7 @@ def _condition_party(trig, own: set, af) -> list[MentionSpan]:
     ("unless Baghdad accepted", "if it was invaded by China"), other than the trigger's own actor."""
     for t in (trig, *[x for x in trig.children if x.dep_ in ("xcomp", "ccomp")]):
         for cl in t.children:
-            if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+            if not _is_condition(cl):
                 continue
             agent = [p for c in cl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             subj = [c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")]
