@@ -28,11 +28,24 @@ def test_conditional_cut_is_a_threat(extract):
         ("THREATEN", ["DEU"], ["SOM"], "asserted")]
 
 
-def test_future_aid_is_also_a_pledge(extract):
+def test_future_aid_is_a_pledge_in_its_place(extract):
+    # PLOVER: cooperation in the future tense is coded AGREE (CAMEO 033), one event, not two
     res = extract("Canada will provide emergency food aid to Haiti, the foreign minister said.", date="2024-03-05")
-    agree, aid = events(res, "AGREE"), events(res, "AID")
+    agree = events(res, "AGREE")
     assert agree and agree[0].status == "asserted" and codes(agree[0].recipients) == ["HTI"]
-    assert aid and aid[0].status == "future"
+    assert agree[0].cameo == "033" and not events(res, "AID")
+
+
+def test_announced_hostile_action_is_a_threat(extract):
+    res = extract("Kenyan President William Ruto announced on Sunday that he will extend the curfew in Nairobi.", date="2024-03-05")
+    assert [(e.type, e.status) for e in res.events] == [("THREATEN", "asserted")]
+
+
+def test_decided_and_possible_actions_keep_their_type(extract):
+    res = extract("The Supreme Court of Ivory Coast decided to allow Ouattara to run in the election. "
+                  "Norway could send aid to Haiti.", date="2024-03-05")
+    assert "AGREE" not in {e.type for e in res.events}
+    assert events(res, "CONCEDE")
 
 
 def test_background_phrase_is_not_an_event(extract):

@@ -37,8 +37,10 @@ CONDITION_MARKS = {"unless", "if", "until", "before", "after", "once", "when"}
 BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite"}
 # the learned fallback proposes an event only above this class probability
 CLASSIFIER_MIN_PROB = 0.75
-# "will provide aid", "will allow refugees to return": CAMEO 033 / 035 intent codes
-INTENT_TYPES = {"AID": "033", "CONCEDE": "035", "RETREAT": "035", "COOPERATE": "031"}
+# future cooperation is an intent to cooperate: "will meet" 036, "will provide aid" 033,
+# "will allow refugees to return" 035 (CAMEO express-intent codes, all PLOVER AGREE)
+INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+                "RETREAT": "035"}
 # conditional hostile actions: 138 military force, 131 non-force, 132 administrative sanctions,
 # 133 dissent, 136 halting international involvement
 THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE": "132", "RETREAT": "136",
@@ -58,6 +60,7 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
                 "visit", "sit", "set", "prepare", "invite", "join"}
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
+DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 INTENT_VERBS = {"want", "intend", "wish", "aim"}
 CLAIM_VERBS = {"claim", "allege", "say", "charge", "insist", "assert", "report", "state"}
@@ -301,7 +304,7 @@ class EventExtractor:
                     sent_events.append(ev)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
-        events = _dedupe(events + self._announcements(events, doc))
+        events = _dedupe(self._intentions(events, doc))
         self._place_events(events, venues, article)
         return events
 
@@ -340,32 +343,42 @@ class EventExtractor:
             ev.extractor = f"classifier:{guess.type.lower()}:{guess.prob:.2f}"
         return ev
 
-    def _announcements(self, events: list[Event], doc) -> list[Event]:
-        """An announced future action is also a statement of intent by whoever announced it:
-        "Nigeria announced that it will withdraw its force from Chad" is a threat (THREATEN),
-        "X said it would provide food aid to Liberia" a pledge (AGREE)."""
+    def _intentions(self, events: list[Event], doc) -> list[Event]:
+        """What an actor will do is coded as what it commits to now, one event in place of the
+        future one (PLOVER manual; CAMEO's "express intent" codes 03x and 13x): a cooperative
+        action in the future tense ("Fischer will visit Albania", "the UN will provide food aid",
+        "Turkey will allow refugees to return") is an AGREE; a hostile action announced by its
+        actor ("Gbagbo announced that he will extend the curfew", "NATO confirmed it would tighten
+        the blockade") is a THREATEN.  Actions that only may or could happen stay as they are."""
         out = []
         for ev in events:
-            if ev.status != "future" or ev.type in GOVERNING_TYPES or not ev.recipients:
+            if ev.status != "future" or ev.type in GOVERNING_TYPES or not hasattr(ev, "_trigger_i"):
+                out.append(ev)
                 continue
             t = doc[ev._trigger_i]
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "obj") and t.head is not t:
                 t = t.head          # "will extend the curfew": the light verb carries the tense
-            if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in t.children):
+            aux = {c.lower_ for x in (t, t.head) for c in x.children if c.dep_ in ("aux", "auxpass")}
+            if aux & {"can", "could", "may", "might"} and not aux & {"will", "shall", "'ll", "would"} \
+                    or t.dep_ == "xcomp" and t.head.lemma_.lower() in DECISION_VERBS:
+                out.append(ev)      # "decided to allow Ouattara to run" is done, not promised
                 continue
-            say = t
-            for _ in range(2):
-                if say.dep_ in ("ccomp", "conj") and say.head is not say:
-                    say = say.head
-            if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS:
-                continue
-            new = _derived(ev, "ann0")
-            new.status = "asserted"
-            new.date, new.date_precision = None, None
-            kind = "AGREE" if (ev.quad_class or 0) in (1, 2) else "THREATEN"
-            self._retype(new, kind, "030" if kind == "AGREE" else "130", f" (announced: {say.lemma_.lower()})")
-            new._trigger_i = say.i
-            out.append(new)
+            if (ev.quad_class or 0) in (1, 2):
+                self._retype(ev, "AGREE", INTENT_CAMEO.get(ev.type, "030"), " (future: intent)")
+            else:
+                say = t
+                for _ in range(2):
+                    if say.dep_ in ("ccomp", "conj") and say.head is not say:
+                        say = say.head
+                if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS or not ev.recipients:
+                    out.append(ev)
+                    continue
+                self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"),
+                             f" (announced: {say.lemma_.lower()})")
+                ev._trigger_i = say.i
+            ev.status = "asserted"
+            ev.date, ev.date_precision = None, None
+            out.append(ev)
         return out
 
     def _place_events(self, events: list[Event], venues: list[Location], article: Article) -> None:
@@ -445,9 +458,7 @@ class EventExtractor:
                 if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
             elif t is not None:
-                pledge = self._stated_intent(ev, t)
-                if pledge is not None:
-                    out.append(pledge)
+                self._conditional_threat(ev, t)
             out.append(ev)
         return out
 
@@ -495,29 +506,18 @@ class EventExtractor:
             out.append(new)
         return out
 
-    def _stated_intent(self, ev: Event, t) -> Event | None:
-        """What an actor says it will do, rather than does (CAMEO's "express intent" codes):
-        a hostile action made conditional ("will withdraw its force unless ...", "may halt
-        mediation if ...") is a threat, and is retyped; a cooperative action in the future tense
-        ("the UN will provide food aid", "Turkey will allow refugees to return") is also a
-        pledge, returned as an AGREE event beside the future action."""
+    def _conditional_threat(self, ev: Event, t) -> None:
+        """A hostile action an actor says it will or may take on a condition ("will withdraw its
+        force unless ...", "may halt mediation if ...") is a threat, and is retyped.  Unconditional
+        future actions are left to `_intentions`."""
         if ev.status not in ("future", "hypothetical") or ev.type in GOVERNING_TYPES:
-            return None
+            return
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
-            return None
-        cond = [c for c in t.children if _is_condition(c)]
-        if cond and (ev.quad_class in (3, 4) or ev.type == "RETREAT"):
+            return
+        if (ev.quad_class in (3, 4) or ev.type == "RETREAT") and any(_is_condition(c) for c in t.children):
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
-        elif not cond and ev.type in INTENT_TYPES and aux & {"will", "shall", "'ll"} and ev.recipients:
-            new = _derived(ev, "int0")
-            new.status = "asserted"
-            new.date, new.date_precision = None, None
-            self._retype(new, "AGREE", INTENT_TYPES[ev.type], " (stated intent)")
-            new._trigger_i = ev._trigger_i
-            return new
-        return None
 
     def _retype(self, ev: Event, type_: str, cameo: str, note: str) -> None:
         ev.type, ev.mode, ev.cameo = type_, None, cameo
