@@ -11,6 +11,10 @@ def codes(refs):
     return [a.code for a in refs]
 
 
+def sides(ev):
+    return sorted(codes(ev.actors)), sorted(codes(ev.recipients))
+
+
 def test_unattributed_attack_is_coded_to_its_place(extract):
     res = extract("Ugandan soldiers were killed by a roadside bomb outside the Somali town of Baidoa.", date="2024-03-05")
     ev = events(res, "ASSAULT")
@@ -186,3 +190,24 @@ def test_complaint_is_aimed_at_what_it_is_about(extract):
     res = extract("Lebanon complained to the United Nations over Israeli air raids on its villages.", date="2024-03-05")
     acc = events(res, "ACCUSE")
     assert acc and codes(acc[0].recipients) == ["ISR"]
+
+
+def test_conjoined_partners_of_an_embedded_action(extract):
+    res = extract("Egypt threatened to cut ties with Chile and Peru over their votes.", date="2024-03-05")
+    assert sides(events(res, "THREATEN")[0]) == (["EGY"], ["CHL", "PER"])
+
+
+def test_intent_reaches_through_purpose_clauses(extract):
+    res = extract("Denmark is willing to send equipment to help protect Jordan.", date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in res.events] == [("AGREE", ["DNK"], ["JOR"])]
+
+
+def test_hyphenated_title_before_a_name_keeps_its_organisation(extract):
+    res = extract("OAS Secretary-General Luis Almagro urged Venezuela to hold elections.", date="2024-03-05")
+    assert sides(events(res, "REQUEST")[0]) == (["IGO:OAS"], ["VEN"])
+
+
+def test_withdrawal_from_a_place_names_the_place_left(extract):
+    res = extract("Russia began the withdrawal of its troops from Moldova. "
+                  "The United States sped up the withdrawal of some forces from Panama.", date="2024-03-05")
+    assert [sides(e) for e in events(res, "RETREAT")] == [(["RUS"], ["MDA"]), (["USA"], ["PAN"])]

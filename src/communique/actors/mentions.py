@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import ActorRef
-from ..nlp.loader import APPOSITIVE_TITLES
+from ..nlp.loader import APPOSITIVE_TITLES, HYPHEN_PREFIXES
 from .kb import KB, family_name, norm
 from .resolve import PersonResolver, name_similarity
 
@@ -278,6 +278,9 @@ class MentionFinder:
         sent_start = self._sent_start(ent.start)
         while left - 1 >= max(sent_start, ent.start - 10):
             t = doc[left - 1]
+            if t.text == "-" and left - 2 >= sent_start and doc[left - 2].lower_ in HYPHEN_PREFIXES:
+                left -= 1           # "Secretary-General Chedli Klibi"
+                continue
             if t.dep_ in STOP_LEFT and not (t.dep_ == "prep" and t.lower_ == "of" and left - 2 >= 0
                                             and doc[left - 2].text[:1].isupper()):
                 break
@@ -527,6 +530,8 @@ class MentionFinder:
         # "the president of Armenia", "the foreign minister of Japan", "opposition groups in Zimbabwe"
         for c in tok.children:
             if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ in ("in", "from") and sector is not None)):
+                if c.lower_ == "from" and removed(tok):
+                    continue        # "the withdrawal of forces from Panama": the place they leave
                 for p in c.children:
                     s = by_tok.get(p.i) if p.dep_ == "pobj" else None
                     if s is not None and s.ref.kind == "state":
@@ -563,3 +568,16 @@ class MentionFinder:
                                   end=tok.idx + len(tok), method="coref:title", score=0.8)
                     return MentionSpan(ref, tok.left_edge.i, tok.i + 1, tok.i)
         return None
+
+
+REMOVAL_WORDS = {"withdraw", "withdrawal", "pull", "pullout", "pullback", "evacuate", "evacuation", "remove",
+                 "removal", "redeploy", "redeployment", "expel", "expulsion", "repatriate", "repatriation",
+                 "exit", "departure", "retreat", "drawdown"}
+
+
+def removed(tok) -> bool:
+    """A noun that is what is withdrawn or removed ("withdrew its troops", "the pullout of
+    forces"), so that a "from" phrase on it names the place left, not the people's origin."""
+    h = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+    return tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") and h.lemma_.lower() in REMOVAL_WORDS
+

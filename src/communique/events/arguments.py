@@ -1,7 +1,7 @@
 """Who did it and to whom: finding the actor and recipient of a trigger in the dependency parse."""
 from __future__ import annotations
 
-from ..actors.mentions import MentionSpan
+from ..actors.mentions import REMOVAL_WORDS, MentionSpan, removed
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -122,7 +122,10 @@ class ArgumentFinder:
             for c in nxt:
                 s = self._one(c, 1)
                 if s is not None and s not in found:
-                    found.append(s)
+                    # "relations with Congo and Costa Rica": the conjuncts too
+                    for x in (s, *(self._one(cj, 1) for cj in c.conjuncts)):
+                        if x is not None and x not in found:
+                            found.append(x)
             if found:
                 return found
             frontier = nxt
@@ -154,7 +157,7 @@ class ArgumentFinder:
                         if g.dep_ == "compound" and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
                             return self.by_tok[g.i]
             if depth < 2:
-                for p in prep_pobjs(t, GROUP_PREPS):
+                for p in prep_pobjs(t, GROUP_PREPS if not removed(t) else ("in", "throughout", "across")):
                     s = self.by_tok.get(p.i)
                     if s is not None and (s.ref.kind == "state" or p.head.lower_ == "from"):
                         return s
@@ -263,7 +266,7 @@ class ArgumentFinder:
                 if s is not None:
                     return [s]
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.actors_at(p)

@@ -219,6 +219,11 @@ class EventExtractor:
             actors = af.noun_agent(tok)
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
+        if not recipients and "from" in preps:
+            # "the withdrawal of some forces from Panama": the place left, on what is withdrawn
+            recipients = [s for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj"
+                          for s in af.prep_objects(o, {"from"}) if s not in actors]
         if tok.dep_ == "compound" and not recipients:
             # "arrest warrants for two Brazilian men", "aid shipments to Gaza"
             recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
@@ -443,18 +448,18 @@ class EventExtractor:
                         out.append(new)
                         emitted.add(gov.i)
                 continue
-            if (t is not None and t.dep_ == "xcomp" and ev.type not in GOVERNING_TYPES
-                    and (t.head.lemma_.lower() in INTENT_ADJECTIVES
-                         or t.head.lemma_.lower() in INTENT_VERBS and ev.type != "CONSULT")):
-                # "is ready to send troops", "wants to help Israel": a pledge; "wants to attack
-                # Switzerland": a threat; "the US must be ready to mediate" is demanded of the
-                # US (the speech-demand rule codes that), not pledged by it
-                cop = t.head.head if t.head.dep_ in ("acomp", "amod") else t.head
+            want = _intent_head(t, ev.type) if t is not None and ev.type not in GOVERNING_TYPES else None
+            if want is not None:
+                # "is ready to send troops", "wants to help Israel", "is willing to send material
+                # to help defend Saudi Arabia": a pledge; "wants to attack Switzerland": a threat;
+                # "the US must be ready to mediate" is demanded of the US (the speech-demand rule
+                # codes that), not pledged by it
+                cop = want.head if want.dep_ in ("acomp", "amod") else want
                 if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in cop.children):
                     continue
                 hostile = (ev.quad_class or 0) in (3, 4)
                 self._retype(ev, "THREATEN" if hostile else "AGREE", THREAT_CAMEO.get(ev.type, "130") if hostile
-                             else "030", " (intent: " + t.head.lower_ + ")")
+                             else INTENT_CAMEO.get(ev.type, "030"), " (intent: " + want.lower_ + ")")
                 if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
             elif t is not None:
@@ -953,6 +958,21 @@ def _condition_party(trig, own: set, af) -> list[MentionSpan]:
             if who:
                 return who
     return []
+
+
+def _intent_head(t, type_: str):
+    """The word of intent an action is the aim of: "ready to send troops", "wants to help",
+    "willing to send material to help defend ..." (through purpose clauses, up to three verbs)."""
+    g = t
+    for _ in range(3):
+        if g.dep_ not in ("xcomp", "advcl") or g.head is g or g.dep_ == "advcl" and not any(
+                m.dep_ == "aux" and m.lower_ == "to" for m in g.children):
+            return None
+        g = g.head
+        lemma = g.lemma_.lower()
+        if lemma in INTENT_ADJECTIVES or lemma in INTENT_VERBS and type_ != "CONSULT":
+            return g
+    return None
 
 
 def _derived(ev: Event, tag: str) -> Event:
