@@ -211,3 +211,12 @@ def test_withdrawal_from_a_place_names_the_place_left(extract):
     res = extract("Russia began the withdrawal of its troops from Moldova. "
                   "The United States sped up the withdrawal of some forces from Panama.", date="2024-03-05")
     assert [sides(e) for e in events(res, "RETREAT")] == [(["RUS"], ["MDA"]), (["USA"], ["PAN"])]
+
+
+def test_armed_group_is_listed_with_its_home_state(extract):
+    res = extract("Hezbollah fighters fired rockets at Israel on Sunday.", date="2024-03-05")
+    ev = events(res, "ASSAULT")[0]
+    assert codes(ev.actors) == ["NSA:Hezbollah", "LBN"] and codes(ev.recipients) == ["ISR"]
+    home = ev.actors[1]
+    assert home.via == "NSA:Hezbollah" and home.to_dict()["via"] == "NSA:Hezbollah"
+    assert "via" not in ev.actors[0].to_dict()

@@ -64,10 +64,14 @@ class ActorRef:
     kind: str = "agent"           # person | state | igo | nsa | body | agent
     method: str = ""              # how it was resolved: exact, alias, fuzzy:0.91, role, coref:..., generic
     score: float = 1.0
+    via: str | None = None        # set on the home state listed beside an armed group: the group's code
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "code": self.code, "sector": self.sector, "role": self.role,
-                "kb_id": self.kb_id, "text": self.text, "start": self.start, "end": self.end}
+        d = {"name": self.name, "code": self.code, "sector": self.sector, "role": self.role,
+             "kb_id": self.kb_id, "text": self.text, "start": self.start, "end": self.end}
+        if self.via:
+            d["via"] = self.via
+        return d
 
 
 @dataclass

@@ -87,6 +87,7 @@ class Entity:
     kind: str           # state | igo | ngo | nsa | body
     sector: str | None
     aliases: list[str] = field(default_factory=list)
+    country: str | None = None   # where an organisation or armed group is based (not its patron)
 
 
 @dataclass
@@ -218,7 +219,7 @@ def _load_dir(kb: KB, d: Path) -> None:
                 kind = o.get("kind") or kind_default
                 sector = o.get("sector") or ("IGO" if kind == "igo" else "REB" if kind == "nsa" else None)
                 kb.entities[o["code"]] = Entity(o["code"], o["name"], o["code"], kind, sector,
-                                                list(o.get("aliases") or []))
+                                                list(o.get("aliases") or []), o.get("country"))
     f = d / "bodies.yaml"
     if f.exists():
         for b in _read_yaml(f):

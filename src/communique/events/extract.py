@@ -311,7 +311,23 @@ class EventExtractor:
             events += embedded + self._claims(embedded, doc, af)
         events = _dedupe(self._intentions(events, doc))
         self._place_events(events, venues, article)
+        for ev in events:
+            ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
         return events
+
+    def _home_states(self, side: list[ActorRef]) -> list[ActorRef]:
+        """An armed group is listed with the state it is based in, as CAMEO and PLOVER code a
+        group with its country ("Hezbollah" is also LBN).  The added entry says which group it
+        stands beside (``via``), so it can be told apart from a state acting itself."""
+        out = list(side)
+        for r in side:
+            ent = self.kb.entities.get(r.kb_id or r.code or "") if (r.code or "").startswith("NSA:") else None
+            if ent is None or not ent.country or any(x.code == ent.country for x in out):
+                continue
+            out.append(ActorRef(name=self.kb.country_name(ent.country), code=ent.country, sector=r.sector,
+                                kb_id=ent.country, text=r.text, start=r.start, end=r.end, kind="state",
+                                method="home-state", score=r.score, via=r.code))
+        return out
 
     def _protest_purpose(self, tok) -> bool:
         """A demand that is the purpose of a protest ("staged demonstrations to demand reforms",
