@@ -29,7 +29,7 @@ try:  # a throwaway PostgreSQL server, shared with the store tests
 except ImportError:  # pragma: no cover
     pass
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def sqlite_objects(path) -> set[tuple[str, str]]:
@@ -227,3 +227,18 @@ def test_postgres_legacy_database_is_stamped_and_upgraded(pg_db):
     with open_store(pg_db) as st:
         assert counts(st) == before
         assert {e["event_id"] for e in Q.search(st, "washington")["events"]} == {"a1-e0", "a2-e0"}
+
+
+def test_store_at_0002_gets_the_via_column_on_open_and_upgrades(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as st:
+        st.save([make_result("a1")])
+    command.downgrade(migrate.alembic_config(url=str(path)), "0002")
+    cols = lambda: {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(event_actors)")}  # noqa: E731
+    assert "via" not in cols()
+    with open_store(str(path)) as st:             # saving works before the upgrade
+        assert "via" in cols()
+        st.save([make_result("a2")])
+        assert counts(st)["events"] == 2
+    assert migrate.upgrade(str(path))["after"] == HEAD
+    assert migrate.current(str(path))["up_to_date"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 import sys
 import threading
 from pathlib import Path
@@ -291,3 +292,16 @@ def test_postgres_urls_use_psycopg_driver():
     assert _resolve_url("postgresql://u@h:5432/db") == "postgresql+psycopg://u@h:5432/db"
     assert _resolve_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert _resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_home_state_beside_an_armed_group_keeps_its_via(store):
+    result = make_result(events=[("ASSAULT", "REB:YEM", "USA", "2024-01-12")])
+    ev = result.events[0]
+    group = ActorRef(name="Houthis", code="NSA:Houthis", sector="REB", kb_id="NSA:Houthis", text="Houthis",
+                     kind="nsa")
+    ev.actors = [group, replace(ev.actors[0], via="NSA:Houthis")]
+    store.save([result])
+    [rec] = store.events()
+    assert [a["code"] for a in rec["actors"]] == ["NSA:Houthis", "YEM"]
+    assert "via" not in rec["actors"][0] and rec["actors"][1]["via"] == "NSA:Houthis"
+    assert rec["actors"] == ev.to_dict()["actors"]

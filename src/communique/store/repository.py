@@ -36,6 +36,7 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import URL, Engine
@@ -163,6 +164,7 @@ def _init_schema(engine: Engine) -> None:
         fresh = not inspect(c).has_table(T_ART.name)
     if not fresh:
         Base.metadata.create_all(engine)
+        _add_missing_columns(engine)
         return
     with engine.connect().execution_options(**{_WRITE: True}) as c, c.begin():
         if inspect(c).has_table(T_ART.name):     # another process created it meanwhile
@@ -172,6 +174,21 @@ def _init_schema(engine: Engine) -> None:
         create_fts(c, rebuild=False)
         from .migrate import stamp_head
         stamp_head(c)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Nullable columns added by later migrations, added to an older database on open so that
+    saving works before ``communique db upgrade`` is run (the migration then finds them there)."""
+    with engine.connect() as c:
+        insp = inspect(c)
+        missing = [(t, col) for t in Base.metadata.sorted_tables if insp.has_table(t.name)
+                   for col in t.columns if col.nullable and not col.primary_key
+                   and col.name not in {x["name"] for x in insp.get_columns(t.name)}]
+    if not missing:
+        return
+    with engine.connect().execution_options(**{_WRITE: True}) as c, c.begin():
+        for t, col in missing:
+            c.execute(text(f'ALTER TABLE {t.name} ADD COLUMN "{col.name}" {col.type.compile(engine.dialect)}'))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -437,13 +454,15 @@ class Store:
         out: dict[str, dict[str, list]] = {}
         for chunk in _chunks(event_ids):
             q = (select(T_EA.c.event_id, T_EA.c.side, T_EA.c.text, T_EA.c.start, T_EA.c.end,
-                        T_EA.c.role, T_EA.c.sector.label("ref_sector"), T_ACT.c.name, T_ACT.c.code,
+                        T_EA.c.role, T_EA.c.via, T_EA.c.sector.label("ref_sector"), T_ACT.c.name, T_ACT.c.code,
                         T_ACT.c.sector, T_ACT.c.kb_id)
                  .select_from(T_EA.outerjoin(T_ACT, T_ACT.c.id == T_EA.c.actor_id))
                  .where(T_EA.c.event_id.in_(chunk)).order_by(T_EA.c.id))
             for r in c.execute(q):
                 item = {"name": r.name, "code": r.code, "sector": r.ref_sector or r.sector,
                         "role": r.role, "kb_id": r.kb_id, "text": r.text, "start": r.start, "end": r.end}
+                if r.via:
+                    item["via"] = r.via
                 out.setdefault(r.event_id, {}).setdefault(r.side, []).append(item)
         return out
 

@@ -148,6 +148,7 @@ class EventActorRow(Base):
     end: Mapped[int] = mapped_column(Integer, nullable=False, default=-1)
     role: Mapped[str | None] = mapped_column(String)
     sector: Mapped[str | None] = mapped_column(String)
+    via: Mapped[str | None] = mapped_column(String)    # home state listed beside this armed group
 
     __table_args__ = (Index("ix_event_actors_event_id", "event_id"),
                       Index("ix_event_actors_actor_id", "actor_id"))
@@ -304,7 +305,7 @@ def event_row(aid: str, e: Event) -> dict[str, Any]:
 def side_row(event_id: str, side: str, ref: ActorRef, actor_ids: dict[str, int]) -> dict[str, Any]:
     return {"event_id": event_id, "side": side, "actor_id": actor_ids.get(actor_key(ref)),
             "text": ref.text or "", "start": ref.start, "end": ref.end, "role": ref.role,
-            "sector": ref.sector}
+            "sector": ref.sector, "via": ref.via}
 
 
 def quote_row(aid: str, q: Quote, actor_ids: dict[str, int]) -> dict[str, Any]:
