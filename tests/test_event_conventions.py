@@ -220,3 +220,10 @@ def test_armed_group_is_listed_with_its_home_state(extract):
     home = ev.actors[1]
     assert home.via == "NSA:Hezbollah" and home.to_dict()["via"] == "NSA:Hezbollah"
     assert "via" not in ev.actors[0].to_dict()
+
+
+def test_protesters_without_a_place_are_people_of_the_state_they_protest_against(extract):
+    res = extract("Dozens of migrants began a hunger strike on Monday to protest against Greece's new asylum law. "
+                  "A group of miners are continuing a hunger strike in protest of the Chilean government's decision.",
+                  date="2024-03-05")
+    assert [sides(e) for e in events(res, "PROTEST")] == [(["GRC"], ["GRC"]), (["CHL"], ["CHL"])]

@@ -18,7 +18,9 @@ GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activi
                "community", "organization", "organisation", "association", "lawmaker", "politician", "movement",
                "insurgent", "guerrilla", "militia", "villager", "resident", "teacher", "doctor", "journalist",
                "prisoner", "inmate", "detainee", "refugee", "civilian", "people", "youth", "miner", "employee",
-               "peasant", "trader", "citizen", "supporter", "member", "faction", "force", "unit"}
+               "peasant", "trader", "citizen", "supporter", "member", "faction", "force", "unit", "migrant",
+               "immigrant", "exile", "monk", "nurse", "pensioner", "driver", "landowner", "shopkeeper",
+               "lawyer", "mourner", "veteran", "victim", "relative"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")
 # collective and counting nouns that stand for what they count: "thousands of students",

@@ -593,11 +593,11 @@ class EventExtractor:
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
         if not actors:
+            if not recipients and e.type == "PROTEST":
+                recipients = self._protest_target(c.trigger, af, [])
             actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
-            if not recipients and e.type == "PROTEST":
-                recipients = self._protest_target(c.trigger, af, actors)
             if not recipients and actors[0].ref.method == "location-default":
                 recipients = [actors[0]]      # violence against people of the place
             elif not recipients:
@@ -754,7 +754,7 @@ class EventExtractor:
             verb, _slot = _governing_verb(trig)
             if verb is None:
                 return []
-        purposes, frontier = [], [verb]
+        purposes, frontier = [], [verb] if verb is trig else [verb, trig]
         for _ in range(3):       # "rioted ..., joining demonstrators in demanding ..."
             nxt = []
             for t in frontier:
@@ -762,14 +762,16 @@ class EventExtractor:
                     if ch.dep_ in ("advcl", "xcomp", "acl", "pcomp"):
                         nxt.append(ch)
                     elif ch.dep_ == "prep" and ch.lower_ in ("in", "by"):
-                        nxt += [g for g in ch.children if g.dep_ == "pcomp"]
+                        # "in demanding ...", "in protest of ..."
+                        nxt += [g for g in ch.children if g.dep_ in ("pcomp", "pobj")]
             purposes += nxt
             frontier = nxt
         for pv in purposes:
             if not any(e.type in ("REQUEST", "PROTEST", "REJECT") for e in self._entries(pv)):
                 continue
             found = []
-            for o in af.objects(pv):
+            # "demanding independence from Indonesian rule", "to protest against Sweden's decision"
+            for o in af.objects(pv) + prep_pobjs(pv, ("against", "of", "over")):
                 found += [s for s in af.actors_within(o, 4) if s not in actors and s not in found]
             if found:
                 return found
@@ -806,7 +808,12 @@ class EventExtractor:
                     if loc is not None and loc.country:
                         break
         if loc is None or not loc.country:
-            return []
+            # no place stated: people protesting against a state's decision are taken to be
+            # its people ("ethnic Turks began a hunger strike to protest against Sweden's decision")
+            state = next((r.ref.code for r in recipients if r.ref.code and len(r.ref.code) == 3), None)
+            if state is None:
+                return []
+            loc = Location(self.kb.country_name(state) or state, state)
         return [_place_target(loc, doc, trig, method="location-default")]
 
     def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
