@@ -227,3 +227,9 @@ def test_protesters_without_a_place_are_people_of_the_state_they_protest_against
                   "A group of miners are continuing a hunger strike in protest of the Chilean government's decision.",
                   date="2024-03-05")
     assert [sides(e) for e in events(res, "PROTEST")] == [(["GRC"], ["GRC"]), (["CHL"], ["CHL"])]
+
+
+def test_partner_inside_the_clause_of_a_rejected_invitation(extract):
+    res = extract("Armenia rejected an invitation to attend talks with Azerbaijan in Moscow. "
+                  "Ecuador rejected Peru's demand to end its alliance with Colombia.", date="2024-03-05")
+    assert [sides(e) for e in events(res, "REJECT")] == [(["ARM"], ["AZE"]), (["ECU"], ["PER"])]

@@ -60,6 +60,10 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
                 "visit", "sit", "set", "prepare", "invite", "join"}
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
+# what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
+PARTNER_PREPS = {"with", "to", "against", "between"}
+PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
+                  "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
 DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 INTENT_VERBS = {"want", "intend", "wish", "aim"}
@@ -202,6 +206,16 @@ class EventExtractor:
                             recipients += [s for s in af.actors_within(o, 4) if s not in actors]
                         recipients += [s for s in af.prep_objects(c, {"with", "to", "against", "on", "for"})
                                        if s not in actors and s not in recipients]
+            if not recipients and e.type in SPEECH_TYPES:
+                # "rejected an invitation to attend a meeting of Palestinian factions", "accepted a
+                # formula for ending its dispute with its partners": the partner in the object's clause
+                for v in (v for o in af.objects(tok) if o.lemma_.lower() in PROPOSAL_NOUNS
+                          and not af.actors_within(o, 2) for v in _noun_clauses(o)):
+                    for o in af.objects(v):
+                        recipients += [s for s in af.actors_at(o) or af.prep_objects(o, PARTNER_PREPS | {"of"})
+                                       if s not in actors and s not in recipients]
+                    recipients += [s for s in af.prep_objects(v, PARTNER_PREPS)
+                                   if s not in actors and s not in recipients]
             if not recipients and e.object and not e.solo and not af.objects(tok):
                 recipients = [s for s in af.right_of(tok) if s not in actors]
         if e.reverse:
@@ -981,6 +995,15 @@ def _condition_party(trig, own: set, af) -> list[MentionSpan]:
             if who:
                 return who
     return []
+
+
+def _noun_clauses(n) -> list:
+    """Verbs of the clauses that complete a noun: "an invitation to attend ...", "a formula
+    for ending ...", "a plan to withdraw ..."."""
+    out = [c for c in n.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")]
+    out += [g for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")
+            for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")]
+    return out
 
 
 def _intent_head(t, type_: str):
