@@ -233,3 +233,9 @@ def test_partner_inside_the_clause_of_a_rejected_invitation(extract):
     res = extract("Armenia rejected an invitation to attend talks with Azerbaijan in Moscow. "
                   "Ecuador rejected Peru's demand to end its alliance with Colombia.", date="2024-03-05")
     assert [sides(e) for e in events(res, "REJECT")] == [(["ARM"], ["AZE"]), (["ECU"], ["PER"])]
+
+
+def test_victims_of_a_named_sides_attack_are_one_event_by_that_side(extract):
+    res = extract("Two farmers were killed in Turkish drone strikes in northern Iraq on Monday. "
+                  "Five people were killed in a Saudi air strike on Sanaa.", date="2024-03-05")
+    assert [sides(e) for e in events(res, "ASSAULT")] == [(["TUR"], ["IRQ"]), (["SAU"], ["YEM"])]

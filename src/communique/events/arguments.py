@@ -265,6 +265,10 @@ class ArgumentFinder:
         for c in n.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
                 s = self.by_tok.get(c.i)
+                if s is None and c.dep_ == "compound":
+                    # "Israeli tank shelling": the owner of the weapon
+                    s = next((self.by_tok[g.i] for g in c.children if g.dep_ in ("amod", "compound", "poss")
+                              and g.i in self.by_tok), None)
                 if s is not None:
                     return [s]
         for c in n.children:

@@ -50,6 +50,8 @@ UNATTRIBUTED_TYPES = {"ASSAULT"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
                       "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
+WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
+                "missile", "rocket", "mortar", "sniper", "airstrike", "air", "naval", "navy", "police"}
 COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley", "barrage", "round", "salvo",
                         "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
 # actions that can be about the actor's own conduct (resigning, withdrawing, releasing, allowing)
@@ -168,6 +170,14 @@ class EventExtractor:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             actors = af.actors_at(p)
+            if not actors:
+                # "were killed in Israeli tank shelling": whoever owns the attack did it
+                for p in prep_pobjs(tok, ("in", "during")):
+                    if any(x.type == e.type for x in self._entries(p)) and af.noun_agent(p):
+                        return None     # "killed in a Russian missile strike on Kharkiv": the strike is the event
+                    if p.lemma_.lower() in UNATTRIBUTED_HEADS | WEAPON_NOUNS:
+                        actors = af.noun_agent(p)
+                        break
             if reduced:
                 recipients = af.actors_at(tok.head) if e.object else []
             else:
@@ -303,6 +313,8 @@ class EventExtractor:
                     entries = [e for e in entries if e.type != "REQUEST"]
                 for e in entries:
                     cand = (self._verb_candidate if is_verb else self._noun_candidate)(tok, e, af)
+                    if cand is None:
+                        continue
                     if tok.i not in governors and e.type in GOVERNING_TYPES:
                         governors[tok.i] = cand
                     if not is_verb and e.type == "CONSULT" and not cand.actors:
@@ -373,7 +385,8 @@ class EventExtractor:
             return None
         entry = Entry(lemma=trig.lemma_.lower(), pos="verb", type=guess.type, weight=round(0.8 * guess.prob, 3),
                       source="classifier")
-        ev = self._event(self._verb_candidate(trig, entry, af), doc, sent, article, af)
+        cand = self._verb_candidate(trig, entry, af)
+        ev = self._event(cand, doc, sent, article, af) if cand is not None else None
         if ev is not None:
             ev.extractor = f"classifier:{guess.type.lower()}:{guess.prob:.2f}"
         return ev
@@ -864,6 +877,8 @@ class EventExtractor:
                 heads.add(t.i)
         if light:
             heads |= {c.i for c in trig.children if c.dep_ in ("dobj", "obj", "attr") and c.pos_ == "NOUN"}
+        # "killed in Israeli tank shelling in the east of the Gaza Strip" (shelling parsed as a clause)
+        heads |= {c.i for c in trig.children if c.dep_ == "advcl" and c.lemma_.lower() in UNATTRIBUTED_HEADS}
         cands = []
         for tok in sent:
             if tok.dep_ != "prep" or tok.lower_ not in ("in", "at") or tok.head.i not in heads:
