@@ -239,3 +239,9 @@ def test_victims_of_a_named_sides_attack_are_one_event_by_that_side(extract):
     res = extract("Two farmers were killed in Turkish drone strikes in northern Iraq on Monday. "
                   "Five people were killed in a Saudi air strike on Sanaa.", date="2024-03-05")
     assert [sides(e) for e in events(res, "ASSAULT")] == [(["TUR"], ["IRQ"]), (["SAU"], ["YEM"])]
+
+
+def test_what_one_side_wants_of_another_is_asked_not_done(extract):
+    res = extract("The United States wants Israel to withdraw from Gaza. "
+                  "Russia expects Ukraine to attack Crimea.", date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in res.events] == [("REQUEST", ["USA"], ["ISR"])]

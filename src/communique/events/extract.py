@@ -66,6 +66,8 @@ ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "a
 PARTNER_PREPS = {"with", "to", "against", "between"}
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
+WANT_VERBS = {"want", "wish", "like", "prefer"}
+DESIRE_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "need"}
 DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 INTENT_VERBS = {"want", "intend", "wish", "aim"}
@@ -490,6 +492,19 @@ class EventExtractor:
                     if new is not None:
                         out.append(new)
                         emitted.add(gov.i)
+                continue
+            if t is not None and t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in DESIRE_VERBS and any(
+                    c.dep_ == "nsubj" for c in t.children):
+                # "Obama wants Putin to attack Switzerland": wished for, not done; wanting it of
+                # another is asking it of them ("the US wants Israel to withdraw": REQUEST)
+                who = [s for s in af.subject(t.head) if s.ref.code] if t.head.lemma_.lower() in WANT_VERBS else []
+                if who and ev.actors and not {s.ref.code for s in who} & {a.code for a in ev.actors}:
+                    new = _derived(ev, "req0")
+                    new.actors, new.recipients = _refs(who), list(ev.actors)
+                    new.status, new.location = "asserted", None
+                    self._retype(new, "REQUEST", "100", f" (wanted: {t.head.lemma_.lower()})")
+                    new._trigger_i = t.head.i
+                    out.append(new)
                 continue
             want = _intent_head(t, ev.type) if t is not None and ev.type not in GOVERNING_TYPES else None
             if want is not None:
