@@ -245,3 +245,9 @@ def test_what_one_side_wants_of_another_is_asked_not_done(extract):
     res = extract("The United States wants Israel to withdraw from Gaza. "
                   "Russia expects Ukraine to attack Crimea.", date="2024-03-05")
     assert [(e.type, *sides(e)) for e in res.events] == [("REQUEST", ["USA"], ["ISR"])]
+
+
+def test_investigators_sent_to_a_place_investigate_there(extract):
+    res = extract("The OSCE has sent twelve observers to Georgia on Monday to investigate the causes of the fighting.",
+                  date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in res.events] == [("ACCUSE", ["IGO:OSCE"], ["GEO"])]

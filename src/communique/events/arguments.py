@@ -102,7 +102,8 @@ class ArgumentFinder:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
                 for s in c.children:
                     if s.dep_ in SUBJ + PASS_SUBJ:
-                        return self.actors_at(s)
+                        # "demanded parties to the conflict in Iraq to allow ...": inside the phrase
+                        return self.actors_at(s) or self.actors_within(s, 4)
         return []
 
     def actors_within(self, tok, max_depth: int = 3) -> list[MentionSpan]:

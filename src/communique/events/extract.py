@@ -675,7 +675,8 @@ class EventExtractor:
         if not recipients and e.type == "THREATEN":
             recipients = _condition_party(trig, a_codes, af)
         placed = e.type in PLACE_TARGET_TYPES or e.mode == "investigate"     # "sent inspectors to Iran"
-        if not recipients and placed and not (c.thing_object and e.type not in DOMESTIC_TYPES | {"ASSAULT"}):
+        if not recipients and placed and not (c.thing_object and e.type not in DOMESTIC_TYPES | {"ASSAULT"}
+                                              and e.mode != "investigate"):
             # no stated target: the event is directed at the place where it happens
             # ("imposed a curfew in Cizre", "demonstrated in Serbia"); protests without a
             # stated target are directed at the protesters' own government
@@ -684,6 +685,10 @@ class EventExtractor:
             if target is None and e.pos == "noun":
                 # "the annexation of Crimea", "strikes on Kharkiv"
                 for q in prep_pobjs(trig, ("of", "on", "against", "into", "in")):
+                    target = target or self._place(q)
+            if target is None and e.mode == "investigate" and trig.dep_ in ("advcl", "xcomp"):
+                # "sent 21 personnel to Bosnia to investigate ...": where they were sent
+                for q in prep_pobjs(trig.head, ("to", "in")):
                     target = target or self._place(q)
             if target is not None and target.country:
                 recipients = [_place_target(target, doc, trig)]
