@@ -251,3 +251,15 @@ def test_investigators_sent_to_a_place_investigate_there(extract):
     res = extract("The OSCE has sent twelve observers to Georgia on Monday to investigate the causes of the fighting.",
                   date="2024-03-05")
     assert [(e.type, *sides(e)) for e in res.events] == [("ACCUSE", ["IGO:OSCE"], ["GEO"])]
+
+
+def test_contributing_troops_is_aid_and_being_ready_to_is_a_pledge(extract):
+    res = extract("Italy contributed 800 troops to the peacekeeping force in Lebanon. "
+                  "Spain is ready to contribute 500 soldiers to a stabilisation force in Haiti.", date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in res.events] == [("AID", ["ITA"], ["LBN"]), ("AGREE", ["ESP"], ["HTI"])]
+
+
+def test_commitment_broken_is_rejected_towards_whom_it_was_made(extract):
+    res = extract("The Malawian president has reneged on his commitment to the Malawian people to hold a referendum.",
+                  date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in events(res, "REJECT")] == [("REJECT", ["MWI"], ["MWI"])]

@@ -63,6 +63,8 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
 # what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
+COMMITMENT_NOUNS = {"commitment", "promise", "pledge", "agreement", "deal", "obligation", "accord", "treaty",
+                    "undertaking", "guarantee", "assurance", "vow"}
 PARTNER_PREPS = {"with", "to", "against", "between"}
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
@@ -206,6 +208,9 @@ class EventExtractor:
                 if a and not actors:
                     actors = a
                     recipients += [s for s in r if s not in recipients]
+        # "reneged on his commitment to the Zambian people": the party the commitment was made to
+        recipients = [s for p in prep_pobjs(tok, preps) if p.lemma_.lower() in COMMITMENT_NOUNS
+                      for s in af.prep_objects(p, {"to", "with"})] or recipients
         if not recipients and not passive:
             if e.type in SPEECH_TYPES:
                 # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried)
