@@ -263,3 +263,15 @@ def test_commitment_broken_is_rejected_towards_whom_it_was_made(extract):
     res = extract("The Malawian president has reneged on his commitment to the Malawian people to hold a referendum.",
                   date="2024-03-05")
     assert [(e.type, *sides(e)) for e in events(res, "REJECT")] == [("REJECT", ["MWI"], ["MWI"])]
+
+
+def test_who_is_refused_permission_is_the_recipient(extract):
+    res = extract("The Houthis refused to allow United Nations inspectors to board the tanker.", date="2024-03-05")
+    assert [(e.type, *sides(e)) for e in res.events] == [("REJECT", ["NSA:Houthis", "YEM"], ["IGO:UN"])]
+
+
+def test_armed_groups_of_earlier_wars_are_known(extract):
+    res = extract("UNITA rebels attacked Angolan government troops. Contra rebels ambushed a Nicaraguan army patrol.",
+                  date="1988-05-02")
+    assert [sides(e) for e in events(res, "ASSAULT")] == [(["AGO", "NSA:UNITA"], ["AGO"]),
+                                                         (["NIC", "NSA:Contras"], ["NIC"])]

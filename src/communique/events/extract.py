@@ -63,6 +63,7 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
 # what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
+ENABLING_VERBS = {"allow", "permit", "let", "enable", "help", "force", "compel"}
 COMMITMENT_NOUNS = {"commitment", "promise", "pledge", "agreement", "deal", "obligation", "accord", "treaty",
                     "undertaking", "guarantee", "assurance", "vow"}
 PARTNER_PREPS = {"with", "to", "against", "between"}
@@ -223,6 +224,9 @@ class EventExtractor:
                             recipients += [s for s in af.actors_within(o, 4) if s not in actors]
                         recipients += [s for s in af.prep_objects(c, {"with", "to", "against", "on", "for"})
                                        if s not in actors and s not in recipients]
+                        if c.lemma_.lower() in ENABLING_VERBS:
+                            # "refused to allow United Nations planes to land": who would be allowed
+                            recipients += [s for s in af.clause_subject(c) if s not in actors and s not in recipients]
             if not recipients and e.type in SPEECH_TYPES:
                 # "rejected an invitation to attend a meeting of Palestinian factions", "accepted a
                 # formula for ending its dispute with its partners": the partner in the object's clause
