@@ -275,3 +275,9 @@ def test_armed_groups_of_earlier_wars_are_known(extract):
                   date="1988-05-02")
     assert [sides(e) for e in events(res, "ASSAULT")] == [(["AGO", "NSA:UNITA"], ["AGO"]),
                                                          (["NIC", "NSA:Contras"], ["NIC"])]
+
+
+def test_group_name_tagged_as_a_person_is_the_group(extract):
+    res = extract("The Medellín Cartel bombed a police station in Bogota.", date="1990-01-01")
+    assert [m.actor.code for m in res.mentions if m.actor.text.startswith("Medell")] == ["NSA:MedellinCartel"]
+    assert codes(events(res, "ASSAULT")[0].actors) == ["NSA:MedellinCartel", "COL"]

@@ -140,6 +140,8 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            if self._entity_named(ent):
+                continue        # "the Medellin Cartel" tagged as a person: an organisation (step 2)
             ms = self._person(doc, ent, day, persons)
             if ms:
                 persons.append(ms)
@@ -147,7 +149,7 @@ class MentionFinder:
         # 2. states, organisations, groups, bodies
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "TITLE", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
-                              "PERCENT", "QUANTITY"):
+                              "PERCENT", "QUANTITY") and not (ent.label_ == "PERSON" and self._entity_named(ent)):
                 continue
             if any(taken[i] for i in range(ent.start, ent.end)):
                 continue
@@ -404,6 +406,12 @@ class MentionFinder:
         return None
 
     # ------------------------------------------------------------------ entities
+    def _entity_named(self, ent) -> bool:
+        """The whole name is that of an organisation or group in the knowledge base, and of no person."""
+        text = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", ent.text).strip(), flags=re.I)
+        hits = self.kb.names.get(norm(text), [])
+        return bool(hits) and all(kind != "person" for kind, _ in hits)
+
     def _entity(self, doc, ent) -> MentionSpan | None:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an"):
