@@ -50,8 +50,9 @@ UNATTRIBUTED_TYPES = {"ASSAULT"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
                       "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
+# "killed in Israeli tank shelling": weapons whose owner is the attacker (besides UNATTRIBUTED_HEADS)
 WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
-                "missile", "rocket", "mortar", "sniper", "airstrike", "air", "naval", "navy", "police"}
+                "sniper", "air", "naval", "navy", "police"}
 COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley", "barrage", "round", "salvo",
                         "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
 # actions that can be about the actor's own conduct (resigning, withdrawing, releasing, allowing)
@@ -62,15 +63,19 @@ MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "c
                 "visit", "sit", "set", "prepare", "invite", "join"}
 ANNOUNCING_VERBS = {"say", "announce", "confirm", "declare", "state", "tell", "add", "pledge", "promise",
                     "vow", "insist", "indicate", "signal", "warn", "write", "report"}
-# what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
+# "refused to allow X to land": X is the one refused
 ENABLING_VERBS = {"allow", "permit", "let", "enable", "help", "force", "compel"}
+# "reneged on his commitment to X": X is the one let down
 COMMITMENT_NOUNS = {"commitment", "promise", "pledge", "agreement", "deal", "obligation", "accord", "treaty",
                     "undertaking", "guarantee", "assurance", "vow"}
 PARTNER_PREPS = {"with", "to", "against", "between"}
+# what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
+# "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
 WANT_VERBS = {"want", "wish", "like", "prefer"}
-DESIRE_VERBS = {"want", "wish", "hope", "like", "prefer", "expect", "need"}
+DESIRE_VERBS = WANT_VERBS | {"hope", "expect", "need"}
+# "decided to allow": a decision taken, not a promise
 DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 INTENT_VERBS = {"want", "intend", "wish", "aim"}
@@ -178,10 +183,11 @@ class EventExtractor:
             if not actors:
                 # "were killed in Israeli tank shelling": whoever owns the attack did it
                 for p in prep_pobjs(tok, ("in", "during")):
-                    if any(x.type == e.type for x in self._entries(p)) and af.noun_agent(p):
+                    owner = af.noun_agent(p)
+                    if owner and any(x.type == e.type for x in self._entries(p)):
                         return None     # "killed in a Russian missile strike on Kharkiv": the strike is the event
                     if p.lemma_.lower() in UNATTRIBUTED_HEADS | WEAPON_NOUNS:
-                        actors = af.noun_agent(p)
+                        actors = owner
                         break
             if reduced:
                 recipients = af.actors_at(tok.head) if e.object else []
