@@ -22,7 +22,7 @@ GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activi
                "immigrant", "exile", "monk", "nurse", "pensioner", "driver", "landowner", "shopkeeper",
                "lawyer", "mourner", "veteran", "victim", "relative"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
-GROUP_PREPS = ("in", "throughout", "across", "from")
+GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # collective and counting nouns that stand for what they count: "thousands of students",
 # "a group of Chechen refugees", "a first batch of Bangladeshi troops"
 COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
@@ -160,7 +160,7 @@ class ArgumentFinder:
                         if g.dep_ == "compound" and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
                             return self.by_tok[g.i]
             if depth < 2:
-                for p in prep_pobjs(t, GROUP_PREPS if not removed(t) else ("in", "throughout", "across")):
+                for p in prep_pobjs(t, GROUP_PREPS if not removed(t) else GROUP_PREPS[:-1]):
                     s = self.by_tok.get(p.i)
                     if s is not None and (s.ref.kind == "state" or p.head.lower_ == "from"):
                         return s
