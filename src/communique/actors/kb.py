@@ -234,8 +234,8 @@ def _load_dir(kb: KB, d: Path) -> None:
                           r.get("sector") or "GOV", _iso(r.get("start")), _iso(r.get("end")), r.get("to"))
                      for r in p.get("roles") or []]
             kb.people[p["id"]] = Person(p["id"], p["name"], list(p.get("aliases") or []), roles)
-    f = d / "places.yaml"
-    if f.exists():
+    # places.yaml (cities, sites, seas) and places_*.yaml (regions): names are unique across them
+    for f in sorted(d.glob("places*.yaml")):
         for pl in _read_yaml(f):
             place = Place(pl["name"], pl.get("country"), pl.get("lat"), pl.get("lon"), pl.get("kind") or "city")
             for n in [pl["name"], *(pl.get("aliases") or [])]:

@@ -55,6 +55,11 @@ class ArgumentFinder:
         out: list[MentionSpan] = []
         members = [tok, *tok.conjuncts]
         head = self.by_tok.get(tok.i)
+        if head is not None:
+            # a name the parser split ("Barack/nsubj Obama/pobj and Vladimir Putin/conj"): the
+            # conjuncts of any of its words
+            members += [cj for i in range(head.start, head.end) if i != tok.i
+                        for cj in tok.doc[i].conjuncts if cj not in members and cj.i not in range(head.start, head.end)]
         if head is not None and head.ref.kind in ("state", "igo", "nsa"):
             # "The US, Russia, and Switzerland met": lists are often parsed as apposition
             for c in tok.children:
@@ -212,6 +217,10 @@ class ArgumentFinder:
                 if objs and h.lemma_.lower() in ("urge", "ask", "call", "force", "press", "lead", "order",
                                                  "tell", "push", "allow", "invite", "encourage", "persuade"):
                     return self.actors_at(objs[0])
+                # "Obama is scheduled to attend", "the envoy was asked to leave": the passive's subject
+                for c in h.children:
+                    if c.dep_ in PASS_SUBJ:
+                        return self.actors_at(c)
             return self.subject(h, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)

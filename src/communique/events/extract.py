@@ -39,8 +39,10 @@ BACKGROUND_PREPS = {"after", "following", "since", "amid", "despite"}
 CLASSIFIER_MIN_PROB = 0.75
 # future cooperation is an intent to cooperate: "will meet" 036, "will provide aid" 033,
 # "will allow refugees to return" 035 (CAMEO express-intent codes, all PLOVER AGREE)
-INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                "RETREAT": "035"}
+INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# a promised retreat or concession: CAMEO's "express intent to yield" 035x (release persons 0353,
+# ease economic sanctions 0354, allow international involvement 0355, de-escalate militarily 0356)
+YIELD_INTENT_CAMEO = {"084": "0353", "085": "0354", "086": "0355", "087": "0356"}
 # conditional hostile actions: 138 military force, 131 non-force, 132 administrative sanctions,
 # 133 dissent, 136 halting international involvement
 THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE": "132", "RETREAT": "136",
@@ -98,6 +100,8 @@ ENTITLEMENT_NOUNS = {"right", "ability", "capacity", "capability", "authority", 
                      "chance", "opportunity", "obligation", "duty", "responsibility", "means", "permission", "licence",
                      "license", "mandate"}
 # "Serb forces were engaged in ethnic cleansing": a verb whose "in" phrase is the deed
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "picketer",
+                   "protesters", "protestors", "demonstrators", "rioters"}
 ENGAGE_VERBS = {"engage", "participate", "involve"}
 
 
@@ -199,14 +203,19 @@ class EventExtractor:
             if e.object:
                 for o in af.objects(tok):
                     if e.objects and (o.lemma_.lower() in e.objects or o.lower_ in e.objects):
+                        # a listed object with `object: true`: its owner is the recipient
+                        # ("demolished Palestinian homes")
+                        recipients += [s for s in af.actors_at(o) if s not in recipients]
                         continue
                     found = af.actors_within(o, 4)
                     recipients += found
                     thing_object = thing_object or not found
         heads = [tok]
-        if e.objects:
+        if e.objects or not e.object:
+            # the partner on the thing acted on: "signed a deal with Iran", "ratified a sweeping
+            # agreement with the European Union"
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
-                      and (o.lemma_.lower() in e.objects or o.lower_ in e.objects)]
+                      and (not e.objects or o.lemma_.lower() in e.objects or o.lower_ in e.objects)]
         preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
         for h in heads:
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
@@ -412,9 +421,9 @@ class EventExtractor:
         """What an actor will do is coded as what it commits to now, one event in place of the
         future one (PLOVER manual; CAMEO's "express intent" codes 03x and 13x): a cooperative
         action in the future tense ("Fischer will visit Albania", "the UN will provide food aid",
-        "Turkey will allow refugees to return") is an AGREE; a hostile action announced by its
-        actor ("Gbagbo announced that he will extend the curfew", "NATO confirmed it would tighten
-        the blockade") is a THREATEN.  Actions that only may or could happen stay as they are."""
+        "Turkey will allow refugees to return") is an AGREE; a hostile action announced
+        by its actor ("Gbagbo announced that he will extend the curfew", "NATO confirmed it would
+        tighten the blockade") is a THREATEN.  Actions that only may or could happen stay as they are."""
         out = []
         for ev in events:
             if ev.status != "future" or ev.type in GOVERNING_TYPES or not hasattr(ev, "_trigger_i"):
@@ -429,7 +438,7 @@ class EventExtractor:
                 out.append(ev)      # "decided to allow Ouattara to run" is done, not promised
                 continue
             if (ev.quad_class or 0) in (1, 2):
-                self._retype(ev, "AGREE", INTENT_CAMEO.get(ev.type, "030"), " (future: intent)")
+                self._pledged(ev, " (future: intent)")
             else:
                 say = t
                 for _ in range(2):
@@ -530,9 +539,10 @@ class EventExtractor:
                 cop = want.head if want.dep_ in ("acomp", "amod") else want
                 if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in cop.children):
                     continue
-                hostile = (ev.quad_class or 0) in (3, 4)
-                self._retype(ev, "THREATEN" if hostile else "AGREE", THREAT_CAMEO.get(ev.type, "130") if hostile
-                             else INTENT_CAMEO.get(ev.type, "030"), " (intent: " + want.lower_ + ")")
+                if (ev.quad_class or 0) in (3, 4):
+                    self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (intent: " + want.lower_ + ")")
+                else:
+                    self._pledged(ev, " (intent: " + want.lower_ + ")")
                 if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
             elif t is not None:
@@ -596,6 +606,14 @@ class EventExtractor:
         if (ev.quad_class in (3, 4) or ev.type == "RETREAT") and any(_is_condition(c) for c in t.children):
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
+
+    def _pledged(self, ev: Event, note: str) -> None:
+        """A cooperative action promised rather than done is an AGREE.  The PLOVER manual keeps
+        promised concessions as CONCEDE, but both gold standards (PLOVER GSR, PETRARCH2) code
+        "is prepared to lift the ban", "will allow refugees to return", "will free prisoners" as
+        AGREE, and so do we, with CAMEO's "express intent to yield" codes."""
+        yield_code = YIELD_INTENT_CAMEO.get((ev.cameo or "")[:3], "035") if ev.type in ("RETREAT", "CONCEDE") else None
+        self._retype(ev, "AGREE", yield_code or INTENT_CAMEO.get(ev.type, "030"), note)
 
     def _retype(self, ev: Event, type_: str, cameo: str, note: str) -> None:
         ev.type, ev.mode, ev.cameo = type_, None, cameo
@@ -672,6 +690,12 @@ class EventExtractor:
         # ("Turkish police dispersed Turkish students"), never for two-sided types
         if not any(s.ref.method in ("location-default", "victim-default") for s in actors):
             recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
+        if e.type in ("ASSAULT", "COERCE") and (e.cameo or "1")[:2] in ("17", "18") and any(
+                _rioters(s, doc) for s in actors):
+            # "demonstrators torched the embassy", "rioters beat a policeman": a violent protest (145);
+            # protesters firing missiles are fighting (19x), not rioting
+            e = replace(e, type="PROTEST", cameo="145", mode="riot")
+            c = Candidate(e, c.trigger, c.actors, c.recipients, c.thing_object)
         if e.type == "MOBILIZE" and not recipients and len({s.ref.code for s in actors}) >= 2:
             # "French and Egyptian warships launched war games": joint exercises are cooperation
             e = replace(e, type="COOPERATE", cameo="062", mode=None)
@@ -988,6 +1012,13 @@ def noun_agent_found(actors, tok) -> bool:
     """True when the noun's own phrase named its agent ("Iran's attacks", "US support")."""
     return bool(actors) and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children) \
         and not (tok.dep_ == "compound" and any(c.lower_ in ("between", "among") for c in tok.head.children))
+
+
+def _rioters(s: MentionSpan, doc) -> bool:
+    """Whether a mention names protesters ("a Ukrainian protestor") or modifies them ("Ukrainian rioters")."""
+    last = doc[s.end - 1]
+    return last.lemma_.lower() in PROTESTER_NOUNS or last.lower_ in PROTESTER_NOUNS or (
+        last.dep_ in ("amod", "compound", "nmod") and last.head.lemma_.lower() in PROTESTER_NOUNS)
 
 
 def _governing_verb(tok):
