@@ -281,3 +281,54 @@ def test_group_name_tagged_as_a_person_is_the_group(extract):
     res = extract("The Medellín Cartel bombed a police station in Bogota.", date="1990-01-01")
     assert [m.actor.code for m in res.mentions if m.actor.text.startswith("Medell")] == ["NSA:MedellinCartel"]
     assert codes(events(res, "ASSAULT")[0].actors) == ["NSA:MedellinCartel", "COL"]
+
+
+def test_destroying_homes_is_coerce_against_their_owners(extract):
+    # CAMEO 171 "seize or damage property", as the PLOVER gold standard codes demolitions
+    res = extract("Myanmar soldiers bulldozed Rohingya villages and razed Bangladeshi farms near the border.", date="2024-03-05")
+    coerce = events(res, "COERCE")
+    assert coerce and all(e.cameo == "171" for e in coerce)
+    assert "BGD" in {c for e in coerce for c in codes(e.recipients)}
+    assert not events(res, "ASSAULT")
+
+
+def test_property_destroyed_by_protesters_is_a_riot(extract):
+    res = extract("The Danish embassy was torched by Syrian demonstrators on Saturday.", date="2024-03-05")
+    riot = events(res, "PROTEST")
+    assert riot and riot[0].mode == "riot" and riot[0].cameo == "145"
+    assert sides(riot[0]) == (["SYR"], ["DNK"])
+
+
+def test_protesters_firing_rockets_are_fighting_not_rioting(extract):
+    res = extract("Armenian protesters fired rockets at Azerbaijani positions.", date="2024-03-05")
+    assert events(res, "ASSAULT") and not events(res, "PROTEST")
+
+
+def test_partner_named_on_the_ratified_agreement(extract):
+    res = extract("Moldova ratified a free trade agreement with Georgia on Tuesday.", date="2024-03-05")
+    ev = events(res, "SUPPORT")
+    assert ev and sides(ev[0]) == (["MDA"], ["GEO"])
+
+
+def test_subject_of_a_passive_scheduling_verb_attends(extract):
+    res = extract("Chancellor Olaf Scholz is expected to attend a summit in Japan next week.", date="2023-05-10")
+    ev = [e for e in res.events if e.type in ("CONSULT", "AGREE")]
+    assert ev and sides(ev[0]) == (["DEU"], ["JPN"])
+
+
+def test_conjoined_leaders_meet_each_other(extract):
+    res = extract("Emmanuel Macron and Olaf Scholz met in Paris on Monday.", date="2023-05-10")
+    ev = events(res, "CONSULT")
+    assert ev and {c for e in ev for c in codes(e.actors) + codes(e.recipients)} >= {"FRA", "DEU"}
+
+
+def test_refusing_permission_is_a_refusal_to_yield(extract):
+    res = extract("Turkey said it would not give permission to Sweden to join the alliance.", date="2023-05-10")
+    rej = events(res, "REJECT")
+    assert rej and sides(rej[0]) == (["TUR"], ["SWE"]) and rej[0].cameo == "124"
+
+
+def test_travel_advisory_reduces_relations(extract):
+    res = extract("The British Foreign Office advised against all travel to Mali.", date="2023-05-10")
+    ev = events(res, "SANCTION")
+    assert ev and sides(ev[0]) == (["GBR"], ["MLI"])

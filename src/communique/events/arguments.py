@@ -21,6 +21,9 @@ GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activi
                "peasant", "trader", "citizen", "supporter", "member", "faction", "force", "unit", "migrant",
                "immigrant", "exile", "monk", "nurse", "pensioner", "driver", "landowner", "shopkeeper",
                "lawyer", "mourner", "veteran", "victim", "relative"}
+# nouns for government bodies, named by compounds ("the US State department")
+BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "service", "committee",
+              "commission", "council", "court", "bureau"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # collective and counting nouns that stand for what they count: "thousands of students",
@@ -157,8 +160,9 @@ class ArgumentFinder:
                     for g in c.children:
                         if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in self.by_tok:
                             return self.by_tok[g.i]
-        if agentive and t.lemma_.lower() in GROUP_NOUNS:
-            # "Montenegro Municipality Association officials", "opposition groups in Zimbabwe"
+        if agentive and t.lemma_.lower() in GROUP_NOUNS | BODY_NOUNS:
+            # "Montenegro Municipality Association officials", "the US State department",
+            # "opposition groups in Zimbabwe"
             for c in t.children:
                 if c.dep_ == "compound":
                     for g in c.children:

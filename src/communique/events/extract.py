@@ -751,7 +751,8 @@ class EventExtractor:
         if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (
                 "AID", "SUPPORT", "COOPERATE") and any(ch.dep_ == "neg" for ch in trig.children)):
             # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal
-            e = replace(e, type="REJECT", cameo={"AGREE": "120", "CONCEDE": "123"}.get(e.type, "122"), mode=None)
+            # 120 reject, 124 refuse to yield, 121 reject material cooperation
+            e = replace(e, type="REJECT", cameo={"AGREE": "120", "CONCEDE": "124"}.get(e.type, "121"), mode=None)
             status = "asserted"
         defaulted = False
         if date is None and status == "asserted" and article.date:
@@ -1046,8 +1047,13 @@ def _governing_verb(tok):
 def _entitlement(tok) -> bool:
     """A verb that only completes a noun of ability or entitlement ("the right to fire",
     "the capacity to strike", "the need to negotiate") states no event."""
-    return tok.dep_ == "acl" and tok.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.lemma_.lower() in ENTITLEMENT_NOUNS
+    # "would not give permission to Russia to help Israel", parsed with the verb on "give"
+    return tok.dep_ in ("advcl", "xcomp") and any(
+        o.dep_ in ("dobj", "obj") and o.lemma_.lower() in ENTITLEMENT_NOUNS for o in tok.head.children)
 
 
 def _is_condition(tok) -> bool:
