@@ -332,3 +332,14 @@ def test_travel_advisory_reduces_relations(extract):
     res = extract("The British Foreign Office advised against all travel to Mali.", date="2023-05-10")
     ev = events(res, "SANCTION")
     assert ev and sides(ev[0]) == (["GBR"], ["MLI"])
+
+
+def test_pressure_from_an_unknown_party_is_not_the_pressured_actor_asking(extract):
+    res = extract("The Kenyan government faces pressure from church leaders to cut ties with Somalia.", date="2023-05-10")
+    assert not [e for e in events(res, "REQUEST") if "KEN" in codes(e.actors)]
+
+
+def test_expelling_people_is_coerce(extract):
+    res = extract("Jordan expelled two leaders of the Syrian opposition on Friday.", date="2023-05-10")
+    ev = events(res, "COERCE")
+    assert ev and ev[0].cameo == "174" and sides(ev[0]) == (["JOR"], ["SYR"])

@@ -370,7 +370,9 @@ class EventExtractor:
     def _home_states(self, side: list[ActorRef]) -> list[ActorRef]:
         """An armed group is listed with the state it is based in, as CAMEO and PLOVER code a
         group with its country ("Hezbollah" is also LBN).  The added entry says which group it
-        stands beside (``via``), so it can be told apart from a state acting itself."""
+        stands beside (``via``), so it can be told apart from a state acting itself.  The gold
+        standards keep it even when that state is the other side ("Hezbollah declared a ceasefire
+        in south Lebanon" is LBN's too)."""
         out = list(side)
         for r in side:
             ent = self.kb.entities.get(r.kb_id or r.code or "") if (r.code or "").startswith("NSA:") else None
@@ -634,6 +636,8 @@ class EventExtractor:
             target_refs = ev.actors
         else:
             target_refs = ev.recipients
+        if not g_actors and gtype in ("REQUEST", "ACCUSE"):
+            return None     # "faces pressure from Congress to help Iran": who asks is not known
         if not g_actors:
             g_actors_refs = ev.actors if target_refs is ev.recipients else []
         else:
