@@ -343,3 +343,26 @@ def test_expelling_people_is_coerce(extract):
     res = extract("Jordan expelled two leaders of the Syrian opposition on Friday.", date="2023-05-10")
     ev = events(res, "COERCE")
     assert ev and ev[0].cameo == "174" and sides(ev[0]) == (["JOR"], ["SYR"])
+
+
+def test_forces_kept_on_alert_mobilize_where_they_are(extract):
+    res = extract("Indian troops remained on alert in Kashmir's Poonch district near Pakistan.", date="2023-05-10")
+    ev = events(res, "MOBILIZE")
+    assert ev and codes(ev[0].actors) == ["IND"]
+
+
+def test_verb_and_noun_of_one_mobilization_make_one_event(extract):
+    res = extract("Armenia put its army on high alert along the border with Azerbaijan.", date="2023-05-10")
+    ev = events(res, "MOBILIZE")
+    assert len(ev) == 1 and sides(ev[0]) == (["ARM"], ["AZE"])
+
+
+def test_refugees_stand_for_the_state_they_flee(extract):
+    res = extract("Germany delivered medical supplies to refugees fleeing the fighting in Sudan.", date="2023-05-10")
+    ev = events(res, "AID")
+    assert ev and sides(ev[0]) == (["DEU"], ["SDN"])
+
+
+def test_future_tense_reaches_a_counted_noun(extract):
+    res = extract("Japan will provide 5,000 tons of food aid to Madagascar.", date="2023-05-10")
+    assert [(e.type, e.cameo) for e in res.events] == [("AGREE", "033")]

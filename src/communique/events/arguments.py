@@ -26,6 +26,7 @@ BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "s
               "commission", "council", "court", "bureau"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
+FLEEING_VERBS = {"flee", "escape", "leave"}
 # collective and counting nouns that stand for what they count: "thousands of students",
 # "a group of Chechen refugees", "a first batch of Bangladeshi troops"
 COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
@@ -173,6 +174,13 @@ class ArgumentFinder:
                     s = self.by_tok.get(p.i)
                     if s is not None and (s.ref.kind == "state" or p.head.lower_ == "from"):
                         return s
+                # "refugees fleeing the civil war in Liberia": the state they flee
+                for v in t.children:
+                    if v.dep_ == "acl" and v.lemma_.lower() in FLEEING_VERBS:
+                        for o in [c for c in v.children if c.dep_ in ("dobj", "obj")] + prep_pobjs(v, ("from", "in")):
+                            found = [x for x in self.actors_within(o, 2) if x.ref.kind == "state"]
+                            if found:
+                                return found[0]
         if depth < 2 and t.lemma_.lower() in COLLECTIVE_NOUNS:
             for p in prep_pobjs(t, ("of",)):
                 s = self._one(p, depth + 1)

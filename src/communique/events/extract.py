@@ -100,6 +100,8 @@ ENTITLEMENT_NOUNS = {"right", "ability", "capacity", "capability", "authority", 
                      "chance", "opportunity", "obligation", "duty", "responsibility", "means", "permission", "licence",
                      "license", "mandate"}
 # "Serb forces were engaged in ethnic cleansing": a verb whose "in" phrase is the deed
+# states of readiness that forces are put or kept on
+READINESS_NOUNS = {"alert", "standby", "footing"}
 PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "picketer",
                    "protesters", "protestors", "demonstrators", "rioters"}
 ENGAGE_VERBS = {"engage", "participate", "involve"}
@@ -283,6 +285,8 @@ class EventExtractor:
         if verb is not None and not noun_agent_found(actors, tok):
             v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS) or (
                 slot == "purpose" and not any(c.dep_ == "nsubjpass" for c in verb.children)) else []
+            if slot == "readiness":
+                v_actors = af.subject(verb) or af.passive_subject(verb)
             if slot == "engaged":
                 v_actors = af.subject(verb) or [s for c in verb.children if c.dep_ == "nsubjpass"
                                                 for s in af.actors_at(c)]
@@ -1041,6 +1045,8 @@ def _governing_verb(tok):
                 return p.head, "purpose"
             if p.lower_ == "in" and p.head.lemma_.lower() in ENGAGE_VERBS:
                 return p.head, "engaged"
+            if p.lower_ == "on" and t is tok and t.lemma_.lower() in READINESS_NOUNS and p.head.pos_ in ("VERB", "AUX"):
+                return p.head, "readiness"     # "troops remained on alert", "put its army on standby"
             if p.lower_ == "of" and p.head.dep_ in ("dobj", "obj"):
                 t = p.head
                 continue
@@ -1167,7 +1173,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
             p.date == ev.date or getattr(p, "date_from_publication", False)
             or getattr(ev, "date_from_publication", False))), None)
         if same is None:
-            out.append(ev)
+            # "put its army on high alert along the border with India": the verb and its noun
+            # say one thing; the reading that found the recipient is kept
+            half = next((i for i, p in enumerate(out) if p.type == ev.type and p.status == ev.status
+                         and p.sentence == ev.sentence and frozenset(x.code for x in p.actors) == a
+                         and bool(p.recipients) != bool(ev.recipients)), None)
+            if half is None:
+                out.append(ev)
+            elif not out[half].recipients:
+                out[half] = ev
             continue
         if getattr(same, "date_from_publication", False) and not getattr(ev, "date_from_publication", False):
             same.date, same.date_precision, same.date_from_publication = ev.date, ev.date_precision, False

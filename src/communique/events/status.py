@@ -21,7 +21,11 @@ def _chain(tok, limit=4):
     out = [tok]
     t = tok
     for _ in range(limit):
-        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head is not t.head and t.head.lower_ == "of":
+            # "will provide 25,000 tons of food aid": through the counted noun
+            t = t.head.head
+            out.append(t)
+        elif t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
             t = t.head
             out.append(t)
         else:
