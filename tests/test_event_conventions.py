@@ -366,3 +366,19 @@ def test_refugees_stand_for_the_state_they_flee(extract):
 def test_future_tense_reaches_a_counted_noun(extract):
     res = extract("Japan will provide 5,000 tons of food aid to Madagascar.", date="2023-05-10")
     assert [(e.type, e.cameo) for e in res.events] == [("AGREE", "033")]
+
+
+def test_figurative_fighting_is_no_attack(extract):
+    res = extract("The French candidate Francois Fillon said he will fight on. "
+                  "President Donald Trump clashed with the courts over the travel ban.", date="2017-03-01")
+    assert not events(res, "ASSAULT")
+
+
+def test_fighting_with_an_opponent_is_an_attack(extract):
+    res = extract("Armenian soldiers clashed with Azerbaijani troops near the border on Monday.", date="2017-03-01")
+    assert events(res, "ASSAULT")
+
+
+def test_offer_to_resign_on_a_condition_is_no_threat(extract):
+    res = extract("The Irish prime minister said he would stand down if his party lost the vote.", date="2017-03-01")
+    assert not events(res, "THREATEN")
