@@ -382,3 +382,16 @@ def test_fighting_with_an_opponent_is_an_attack(extract):
 def test_offer_to_resign_on_a_condition_is_no_threat(extract):
     res = extract("The Irish prime minister said he would stand down if his party lost the vote.", date="2017-03-01")
     assert not events(res, "THREATEN")
+
+
+def test_releasing_a_statement_frees_no_one(extract):
+    res = extract("The White House released a statement on Panama's decision to cut ties with Taipei.", date="2018-08-24")
+    assert not events(res, "RETREAT")
+    res = extract("Israel released two Palestinian prisoners on Monday.", date="2018-08-24")
+    assert events(res, "RETREAT")
+
+
+def test_a_question_asserts_no_event(extract):
+    res = extract("Did Russia attack Ukraine? Russia attacked Ukraine.", date="2022-03-01")
+    assert len(events(res, "ASSAULT")) == 1
+    assert events(res, "ASSAULT")[0].sentence.startswith("Russia attacked")

@@ -168,6 +168,8 @@ class EventExtractor:
                 continue
             if e.objects and not (obj_lemmas & set(e.objects)):
                 continue
+            if e.not_objects and obj_lemmas & set(e.not_objects):
+                continue      # "released a statement" frees no one
             if e.modifier and not (mods & set(e.modifier)):
                 continue
             ok.append(e)
@@ -756,6 +758,8 @@ class EventExtractor:
             return None      # an obligation ("he must resign") is what someone demands, not an event
         if e.pos == "noun" and _in_background(trig):
             return None
+        if sent.text.rstrip().rstrip('"\u201d\u2019\'').endswith("?"):
+            return None      # a question ("What requests is China making to the US?") asserts nothing
         if _entitlement(trig):
             return None      # "defended the right of Russian troops to fire on militants"
         if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (

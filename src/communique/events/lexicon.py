@@ -27,6 +27,7 @@ class Entry:
     mode: str | None = None
     preps: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
     object: bool = True
     particle: str | None = None
     prep_required: str | None = None
@@ -67,6 +68,7 @@ def _entry(d: dict, source: str) -> Entry:
         cameo=str(cameo) if cameo is not None else None, mode=d.get("mode") or None,
         preps=tuple(str(p).lower() for p in d.get("preps") or ()),
         objects=tuple(str(o).lower() for o in d.get("objects") or ()),
+        not_objects=tuple(str(o).lower() for o in d.get("not_objects") or ()),
         object=bool(d.get("object", True)), particle=(d.get("particle") or None),
         prep_required=(d.get("prep_required") or None),
         modifier=tuple(str(m).lower() for m in d.get("modifier") or ()), status=d.get("status") or None,
