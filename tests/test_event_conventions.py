@@ -395,3 +395,13 @@ def test_a_question_asserts_no_event(extract):
     res = extract("Did Russia attack Ukraine? Russia attacked Ukraine.", date="2022-03-01")
     assert len(events(res, "ASSAULT")) == 1
     assert events(res, "ASSAULT")[0].sentence.startswith("Russia attacked")
+
+
+def test_would_on_a_condition_is_a_threat_not_an_act(extract):
+    res = extract("Germany would cut aid to Mali if the junta delayed the elections.", date="2022-03-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("THREATEN", (["DEU"], ["MLI"]))]
+
+
+def test_figurative_killing_is_no_event(extract):
+    res = extract("If the Democrats lose Ohio, it could kill their chances.", date="2018-11-06")
+    assert not res.events

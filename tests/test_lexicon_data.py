@@ -13,7 +13,7 @@ ONTOLOGY = ROOT / "src" / "communique" / "data" / "ontology"
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "object", "particle", "prep_required",
+FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
           "modifier", "status", "solo", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
@@ -82,7 +82,7 @@ def test_fields_and_value_types():
         assert d["pos"] in ("verb", "noun"), where
         assert d["type"] in TYPES, where
         assert isinstance(d["cameo"], str), f"unquoted CAMEO code in {where}"
-        for k in ("preps", "objects", "modifier"):
+        for k in ("preps", "objects", "not_objects", "modifier"):
             vals = d.get(k) or []
             assert isinstance(vals, list), where
             # an unquoted on/off/yes/no turns into a boolean
@@ -91,7 +91,8 @@ def test_fields_and_value_types():
             if k in d:
                 assert isinstance(d[k], str), f"non-string {k} in {where}"
         if d.get("objects"):
-            assert d.get("object") is False, f"light-verb entry without object: false in {where}"
+            # false: the object is a thing; true: its owner is the recipient ("demolished Palestinian homes")
+            assert isinstance(d.get("object"), bool), f"light-verb entry without an explicit object: in {where}"
         if "weight" in d:
             assert 0.0 < float(d["weight"]) <= 1.0, where
         if "status" in d:

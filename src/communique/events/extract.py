@@ -611,7 +611,7 @@ class EventExtractor:
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
             return
-        if (ev.quad_class in (3, 4) or ev.type == "RETREAT" and ev.mode != "resign") and any(
+        if ev.recipients and (ev.quad_class in (3, 4) or ev.type == "RETREAT" and ev.mode != "resign") and any(
                 _is_condition(c) for c in t.children):
             # "would stand down if he were charged" offers one's own post, it threatens no one
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")

@@ -56,8 +56,15 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "hypothetical"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
             return "hypothetical"
-    # future: will/shall, "plans to", "upcoming summit"; "said they would blockade Paris"
+    # "would cut aid to Mali if the junta delayed the vote": a consequence on a condition (when
+    # reported, "said they would meet him if ...", the "would" is a future and an offer)
+    first = chain[0]
     reported = any(t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING for t in chain[:3])
+    if not reported and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in first.children) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in first.children):
+        return "hypothetical"
+    # future: will/shall, "plans to", "upcoming summit"; "said they would blockade Paris"
     for t in chain[:3]:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and (c.lower_ in FUTURE_AUX or reported and c.lower_ == "would"):
