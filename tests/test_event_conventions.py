@@ -405,3 +405,10 @@ def test_would_on_a_condition_is_a_threat_not_an_act(extract):
 def test_figurative_killing_is_no_event(extract):
     res = extract("If the Democrats lose Ohio, it could kill their chances.", date="2018-11-06")
     assert not res.events
+
+
+def test_event_in_a_province_is_placed_in_its_country(extract):
+    # first-level divisions come from places_regions.yaml
+    res = extract("Pakistani police arrested twelve Afghan migrants in Sindh province on Monday.", date="2023-05-10")
+    ev = events(res, "COERCE")
+    assert ev and ev[0].location is not None and ev[0].location.country == "PAK"
