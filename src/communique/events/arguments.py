@@ -26,6 +26,7 @@ BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "s
               "commission", "council", "court", "bureau"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
+# verbs by which a group names the state it left: "refugees fleeing the war in Liberia"
 FLEEING_VERBS = {"flee", "escape", "leave"}
 # collective and counting nouns that stand for what they count: "thousands of students",
 # "a group of Chechen refugees", "a first batch of Bangladeshi troops"

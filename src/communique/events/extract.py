@@ -100,11 +100,11 @@ ENTITLEMENT_NOUNS = {"right", "ability", "capacity", "capability", "authority", 
                      "chance", "opportunity", "obligation", "duty", "responsibility", "means", "permission", "licence",
                      "license", "mandate"}
 # "Serb forces were engaged in ethnic cleansing": a verb whose "in" phrase is the deed
-# states of readiness that forces are put or kept on
-READINESS_NOUNS = {"alert", "standby", "footing"}
-PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "picketer",
-                   "protesters", "protestors", "demonstrators", "rioters"}
 ENGAGE_VERBS = {"engage", "participate", "involve"}
+# states of readiness that forces are put or kept on ("remained on alert")
+READINESS_NOUNS = {"alert", "standby", "footing"}
+# people whose violence is a riot (PROTEST 145), as lemmas
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "picketer"}
 
 
 @dataclass
@@ -1032,7 +1032,7 @@ def noun_agent_found(actors, tok) -> bool:
 def _rioters(s: MentionSpan, doc) -> bool:
     """Whether a mention names protesters ("a Ukrainian protestor") or modifies them ("Ukrainian rioters")."""
     last = doc[s.end - 1]
-    return last.lemma_.lower() in PROTESTER_NOUNS or last.lower_ in PROTESTER_NOUNS or (
+    return last.lemma_.lower() in PROTESTER_NOUNS or (
         last.dep_ in ("amod", "compound", "nmod") and last.head.lemma_.lower() in PROTESTER_NOUNS)
 
 

@@ -71,7 +71,6 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "future"
             if c.dep_ == "amod" and c.lower_ in FUTURE_NOUN_MODS:
                 return "future"
-    first = chain[0]
     if len(chain) > 1 and chain[1].lemma_.lower() in FUTURE_GOVERNORS and first.dep_ == "xcomp":
         gov = chain[1]
         if gov.lemma_.lower() not in ("agree", "promise", "pledge", "vow", "threaten", "offer") or first.pos_ != "VERB":
