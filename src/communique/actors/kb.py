@@ -220,8 +220,8 @@ def _load_dir(kb: KB, d: Path) -> None:
                 sector = o.get("sector") or ("IGO" if kind == "igo" else "REB" if kind == "nsa" else None)
                 kb.entities[o["code"]] = Entity(o["code"], o["name"], o["code"], kind, sector,
                                                 list(o.get("aliases") or []), o.get("country"))
-    f = d / "bodies.yaml"
-    if f.exists():
+    # bodies.yaml (state bodies) and bodies_*.yaml (firms, media)
+    for f in sorted(d.glob("bodies*.yaml")):
         for b in _read_yaml(f):
             key = f"body:{b['country']}:{norm(b['name'])}"
             kb.entities[key] = Entity(key, b["name"], b["country"], "body", b.get("sector") or "GOV",

@@ -30,6 +30,14 @@ COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minist
                 "diplomat", "top diplomat", "leader", "official"}
 
 
+# plural nouns that "the two ..." or "both ..." turn into the last two parties named
+PAIR_NOUNS = {"side", "leader", "country", "nation", "government", "minister", "president", "delegation",
+              "state", "foreign minister", "army", "military", "head"}
+PERSON_PAIR_NOUNS = {"leader", "minister", "president", "head", "foreign minister"}
+
+# sectors of bare institutions that belong to the article's home state ("the government said")
+HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
 
@@ -175,6 +183,15 @@ class MentionFinder:
                 for i in range(ms.start, ms.end):
                     if i not in kept:
                         by_tok[i] = ms
+        # 3b. bare institutions ("the government", "Congress", "police") of the article's home state
+        home = self._home_country(spans)
+        if home is not None:
+            for tok in doc:
+                if not taken[tok.i] and tok.pos_ in ("NOUN", "PROPN"):
+                    ms = self._home_agent(doc, tok, home, day)
+                    if ms:
+                        take(ms)
+                        by_tok[tok.i] = ms
         # 4. surnames and pronouns referring back to people
         for tok in doc:
             if taken[tok.i]:
@@ -212,6 +229,10 @@ class MentionFinder:
                     p = max(prev, key=lambda x: x.end)
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:it", score=0.7), tok.i, tok.i + 1, tok.i))
+            elif tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and self._paired(tok):
+                # "the two sides", "both leaders": the last two parties named before
+                for ms in self._pair(tok, spans):
+                    take(ms)
             elif low in ("they", "them") and tok.pos_ == "PRON":
                 # the latest group named by a plural noun ("the DPP authorities ... they")
                 prev = [p for p in spans if p.end <= tok.i and tok.i - p.end < 60 and p.ref.kind == "agent"
@@ -226,6 +247,75 @@ class MentionFinder:
         spans.sort(key=lambda s: s.start)
         self._titled_strangers(spans)
         return self._modified_states(doc, spans)
+
+    @staticmethod
+    def _paired(tok) -> bool:
+        kids = {c.lower_: c.dep_ for c in tok.children}
+        return kids.get("two") == "nummod" and "the" in kids or kids.get("both") in ("det", "predet", "preconj")
+
+    @staticmethod
+    def _pair(tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """The two parties "the two sides" stands for: the two latest different states (or
+        organisations) named in the 120 tokens before it, through their people or bodies."""
+        before = sorted((p for p in spans if p.end <= tok.i and tok.i - p.end < 120 and p.ref.code
+                         and p.ref.kind in ("state", "body", "agent", "person", "igo")),
+                        key=lambda p: p.end, reverse=True)
+        if tok.lemma_.lower() in PERSON_PAIR_NOUNS:
+            # "the two leaders": people first
+            before = [p for p in before if p.is_person] + [p for p in before if not p.is_person]
+        picked: list[MentionSpan] = []
+        for p in before:
+            if all(p.ref.code != q.ref.code for q in picked):
+                picked.append(p)
+            if len(picked) == 2:
+                break
+        if len(picked) < 2:
+            return []
+        start = tok.left_edge.i
+        return [MentionSpan(replace(p.ref, text=tok.doc[start:tok.i + 1].text, start=tok.doc[start].idx,
+                                    end=tok.idx + len(tok), method="coref:pair", score=0.6), start, tok.i + 1, tok.i)
+                for p in reversed(picked)]
+
+    @staticmethod
+    def _home_country(spans: list[MentionSpan]) -> str | None:
+        """The state an article is about: named (as a state, body, agent or person) at least
+        twice and at least twice as often as any other state."""
+        counts: dict[str, int] = {}
+        for s in spans:
+            c = s.ref.code
+            if c and len(c) == 3 and c.isalpha() and s.ref.kind in ("state", "body", "agent", "person"):
+                counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+            return None
+        return max(counts, key=counts.get)
+
+    def _home_agent(self, doc, tok, home: str, day) -> MentionSpan | None:
+        """A definite institution named alone ("the government", "the army", "Congress",
+        "police", "the president"): the home state's, when its sector is a state's own."""
+        word = norm(tok.lemma_)
+        sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
+        if sector not in HOME_SECTORS or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
+            return None
+        if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+               for c in tok.children):
+            return None         # "the company's president", "the president of the club"
+        definite = any(c.lower_ == "the" for c in tok.children)
+        if not (definite or (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.tag_ == "NNS"):
+            return None
+        if tok.tag_ == "NNS" and not definite and sector != "COP":
+            return None         # of bare plurals only police ("troops" may be anyone's)
+        start = tok.left_edge.i if definite else tok.i
+        while start < tok.i and doc[start].dep_ in ("det", "punct"):
+            start += 1
+        span = doc[start:tok.i + 1]
+        holder = self._office_holder(span, home, day, word)
+        if holder is not None:
+            return MentionSpan(replace(holder, method="home-state:" + word, score=0.6), start, tok.i + 1, tok.i)
+        ref = ActorRef(name=self.kb.country_name(home) or home,
+                       code=home, sector=sector, text=span.text, start=span.start_char, end=span.end_char,
+                       kind="agent", method="home-state:" + word, score=0.6)
+        return MentionSpan(ref, start, tok.i + 1, tok.i)
 
     def _titled_strangers(self, spans: list[MentionSpan]) -> None:
         """An unknown person with an office title ("President Prosper Avril declared a state of

@@ -50,7 +50,14 @@ class ArgumentFinder:
         # None accepts every noun
         self.agent_words = agent_words
         self.by_tok: dict[int, MentionSpan] = {}
+        # mentions that share their words with another ("the two sides": one per side)
+        self.partners: dict[int, list[MentionSpan]] = {}
+        first: dict[tuple[int, int], MentionSpan] = {}
         for s in spans:
+            if (s.start, s.end) in first:
+                self.partners.setdefault(id(first[(s.start, s.end)]), []).append(s)
+                continue
+            first[(s.start, s.end)] = s
             for i in range(s.start, s.end):
                 self.by_tok[i] = s
 
@@ -76,6 +83,7 @@ class ArgumentFinder:
             s = self._one(t, depth)
             if s is not None and s not in out:
                 out.append(s)
+                out += [p for p in self.partners.get(id(s), []) if p not in out]
                 # "the Turkish and Greek sides", "U.S. and Russian negotiators": conjoined
                 # modifiers name several actors
                 for c in t.children:
@@ -250,6 +258,25 @@ class ArgumentFinder:
                     return [self.by_tok[c.i]]
             if v.head.dep_ in OBJ and v.head.head.pos_ in ("VERB", "AUX"):
                 return self.subject(v.head.head, _seen)
+        return self._fronted_subject(v)
+
+    def _fronted_subject(self, v) -> list[MentionSpan]:
+        """The subject the parser hung on a fronted phrase: in "At the invitation of Li Keqiang,
+        Chancellor Merkel will pay a visit" or "under the witness of the two leaders, China and
+        the Philippines signed", the name after the comma was read as a conjunct of the phrase's
+        noun.  It is the subject when it ends just before the verb (or its auxiliaries)."""
+        doc = v.doc
+        for p in v.children:
+            if p.dep_ != "prep" or p.i > v.i:
+                continue
+            for t in p.subtree:
+                if t.dep_ != "conj" or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
+                    continue
+                if any(c.dep_ == "cc" and c.i < t.i for c in t.head.children):
+                    continue        # "of China and India": a real coordination
+                gap = doc[t.right_edge.i + 1:v.i]
+                if all(g.dep_ in ("aux", "neg", "advmod") for g in gap):
+                    return [s for s in self.actors_at(t) if s.start >= t.left_edge.i]
         return []
 
     def passive_subject(self, v) -> list[MentionSpan]:

@@ -12,6 +12,7 @@ NEGATING_GOVERNORS = {"cancel", "postpone", "call", "scrap", "refuse", "decline"
                       "avoid", "halt", "suspend", "delay", "abandon", "shelve", "scuttle"}
 FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "expected", "forthcoming", "scheduled", "future",
                     "possible", "potential", "next"}
+NO_CHANCE = {"chance", "prospect", "possibility", "likelihood", "hope", "question", "sign", "plan"}
 HYPO_MARKS = {"if", "unless", "whether", "should"}
 REPORTING = {"say", "announce", "confirm", "declare", "state", "tell", "add", "indicate", "warn", "report"}
 
@@ -45,6 +46,15 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
         if i > 0 and t.lemma_.lower() in NEGATING_GOVERNORS and t.pos_ == "VERB":
             if t.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
                 return "negated"
+    # "no chance of parliament approving it", "no prospect of talks"
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("pobj", "pcomp", "prep") or t.head is t:
+            break
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in NO_CHANCE and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return "negated"
     # conditional clause; "in the event of an attack", "in case of war"
     for t in chain[:3]:
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("event", "case") \
