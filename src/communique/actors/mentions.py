@@ -37,6 +37,11 @@ PERSON_PAIR_NOUNS = {"leader", "minister", "president", "head", "foreign ministe
 
 # sectors of bare institutions that belong to the article's home state ("the government said")
 HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+# sectors of bare plural groups that are the home state's people ("police", "nurses", "protesters")
+HOME_PEOPLE = {"COP", "CVL", "HLH", "EDU", "LAB", "REL"}
+# ... except words for people who are often strangers to the place ("people applied for asylum")
+FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public",
+                 "tourists", "hostages", "settlers", "women", "children", "crowds"}
 
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
@@ -246,6 +251,12 @@ class MentionFinder:
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         spans.sort(key=lambda s: s.start)
         self._titled_strangers(spans)
+        if home is not None:
+            # an unknown person in an article about one state is taken to be of that state
+            for k, sp in enumerate(spans):
+                if sp.ref.kind == "person" and not sp.ref.code:
+                    spans[k] = MentionSpan(replace(sp.ref, code=home, method=sp.ref.method + "+home-state",
+                                                   score=min(sp.ref.score, 0.5)), sp.start, sp.end, sp.head)
         return self._modified_states(doc, spans)
 
     @staticmethod
@@ -295,16 +306,18 @@ class MentionFinder:
         "police", "the president"): the home state's, when its sector is a state's own."""
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
-        if sector not in HOME_SECTORS or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
+        if sector not in HOME_SECTORS | HOME_PEOPLE or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
             return None
         if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
                for c in tok.children):
             return None         # "the company's president", "the president of the club"
         definite = any(c.lower_ == "the" for c in tok.children)
-        if not (definite or (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.tag_ == "NNS"):
-            return None
-        if tok.tag_ == "NNS" and not definite and sector != "COP":
-            return None         # of bare plurals only police ("troops" may be anyone's)
+        if sector in HOME_PEOPLE:
+            if tok.tag_ != "NNS" or word in FOREIGN_PRONE or any(
+                    c.dep_ == "prep" and c.lower_ == "of" for cj in tok.conjuncts for c in cj.children):
+                return None     # "nurses went on strike", "protesters gathered": groups of residents
+        elif not (definite or (tok.pos_ == "PROPN" and tok.text[:1].isupper())):
+            return None         # "the army", "Congress"; a bare "troops" may be anyone's
         start = tok.left_edge.i if definite else tok.i
         while start < tok.i and doc[start].dep_ in ("det", "punct"):
             start += 1
@@ -523,8 +536,10 @@ class MentionFinder:
                                kb_id=key, text=doc[start:end].text, start=doc[start].idx,
                                end=doc[end - 1].idx + len(doc[end - 1]), kind=e.kind, method="alias")
                 return MentionSpan(ref, start, end, ent.root.i)
-        if k in self.kb.metonyms and ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in VENUE_NOUNS:
-            return None          # "the Madrid summit", "the Minsk agreements": a place, not an actor
+        if k in self.kb.metonyms and ent.root.dep_ == "compound":
+            h = ent.root.head.lemma_.lower()
+            if h in VENUE_NOUNS or not (h in self.kb.agents or h in self._org_nouns or h in REGIME_NOUNS):
+                return None      # "the Madrid summit", "the Juba raid": a place, not an actor
         if k in self.kb.demonyms or k in self.kb.metonyms:
             code, sector = self.country_of(k)
             ref = ActorRef(name=self.kb.country_name(code), code=code, sector=sector, kb_id=code,

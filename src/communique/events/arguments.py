@@ -37,6 +37,11 @@ SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "gov
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
 
 
+def in_state(tok) -> bool:
+    """A noun after "on" that names a state someone is in: "went on strike", "are on hunger strike"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ("go", "be", "remain", "stay")
+
+
 def prep_pobjs(tok, preps):
     """Objects of the prepositions attached to a token: ("in the town of Cizre" -> [town])."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
@@ -321,6 +326,8 @@ class ArgumentFinder:
                               and g.i in self.by_tok), None)
                 if s is not None:
                     return [s]
+        if in_state(n):
+            return self.subject(n.head.head)        # "nurses went on strike"
         for c in n.children:
             if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS):
                 for p in c.children:

@@ -18,7 +18,7 @@ from ..actors.kb import KB, norm
 from ..actors.mentions import MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from . import rules
-from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, prep_pobjs
+from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -151,6 +151,8 @@ class EventExtractor:
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
             mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
+        if pos == "noun" and in_state(tok) and not mods:
+            mods.add("go on")       # "nurses went on strike", "doctors have been on strike since May"
         ok = []
         phrasal = {c.lower_ for c in children if c.dep_ == "prt"} & {"off", "out", "up", "down", "back", "away", "over"}
         labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") for c in children)
