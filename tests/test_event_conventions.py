@@ -279,8 +279,8 @@ def test_armed_groups_of_earlier_wars_are_known(extract):
 
 def test_group_name_tagged_as_a_person_is_the_group(extract):
     res = extract("The Medellín Cartel bombed a police station in Bogota.", date="1990-01-01")
-    assert [m.actor.code for m in res.mentions if m.actor.text.startswith("Medell")] == ["NSA:MedellinCartel"]
-    assert codes(events(res, "ASSAULT")[0].actors) == ["NSA:MedellinCartel", "COL"]
+    assert [m.actor.code for m in res.mentions if m.actor.text.startswith("Medell")] == ["NSA:Medellin Cartel"]
+    assert codes(events(res, "ASSAULT")[0].actors) == ["NSA:Medellin Cartel", "COL"]
 
 
 def test_destroying_homes_is_coerce_against_their_owners(extract):

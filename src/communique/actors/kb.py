@@ -88,6 +88,7 @@ class Entity:
     sector: str | None
     aliases: list[str] = field(default_factory=list)
     country: str | None = None   # where an organisation or armed group is based (not its patron)
+    parent: str | None = None    # the organisation an organ or mission belongs to (IGO:UNSC -> IGO:UN)
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _load_dir(kb: KB, d: Path) -> None:
                 kind = o.get("kind") or kind_default
                 sector = o.get("sector") or ("IGO" if kind == "igo" else "REB" if kind == "nsa" else None)
                 kb.entities[o["code"]] = Entity(o["code"], o["name"], o["code"], kind, sector,
-                                                list(o.get("aliases") or []), o.get("country"))
+                                                list(o.get("aliases") or []), o.get("country"), o.get("parent"))
     # bodies.yaml (state bodies) and bodies_*.yaml (firms, media)
     for f in sorted(d.glob("bodies*.yaml")):
         for b in _read_yaml(f):

@@ -91,6 +91,10 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "prepare", "undertake", "wrap", "kick", "open", "close", "break", "stag",
                "grant", "donate", "supply", "pledge", "allocate", "accept", "receive", "effort",
                "organize", "organise", "speed", "accelerate", "hasten", "wage", "perpetrate", "tighten"}
+# activities named by what they carry: "aid operations", "relief flights" are aid
+ACTIVITY_HEADS = {"operation", "programme", "program", "mission", "flight", "convoy", "delivery", "shipment",
+                  "work", "activity", "effort"}
+AID_KINDS = {"aid", "relief", "humanitarian", "food", "medical"}
 # heads that make a nominal trigger before them a modifier, not an event ("invasion forces")
 INSTRUMENT_HEADS = {"force", "troop", "soldier", "unit", "helicopter", "aircraft", "plane", "jet", "ship", "vessel",
                     "boat", "group", "leader", "organizer", "organiser", "movement", "squad", "brigade", "battalion",
@@ -148,6 +152,11 @@ class EventExtractor:
         objs += [p for o in objs if o.lemma_.lower() in COUNTED_OBJECT_HEADS for p in prep_pobjs(o, ("of",))]
         objs += [cj for o in objs for cj in o.conjuncts]     # "photographs and other military intelligence"
         obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        for o in objs:
+            # "halted aid operations", "suspended relief flights": the aid is what stops
+            kinds = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"} & AID_KINDS
+            if kinds and o.lemma_.lower() in ACTIVITY_HEADS:
+                obj_lemmas = (obj_lemmas - {o.lemma_.lower(), o.lower_}) | {"aid"}
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
             mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
@@ -221,7 +230,8 @@ class EventExtractor:
             # the partner on the thing acted on: "signed a deal with Iran", "ratified a sweeping
             # agreement with the European Union"
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
-                      and (not e.objects or o.lemma_.lower() in e.objects or o.lower_ in e.objects)]
+                      and (not e.objects or o.lemma_.lower() in e.objects or o.lower_ in e.objects
+                           or any(c.dep_ == "compound" and c.lemma_.lower() in e.objects for c in o.children))]
         preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
         for h in heads:
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
@@ -230,6 +240,13 @@ class EventExtractor:
                 if a and not actors:
                     actors = a
                     recipients += [s for s in r if s not in recipients]
+        if not recipients and e.type in ("AID", "SANCTION"):
+            # "halted aid operations to neighbourhoods in Mosul", "sent food to Gaza": the place's state
+            for q in (q for h in heads for q in prep_pobjs(h, preps & {"to", "for", "into", "in"})):
+                loc = self._place(q)
+                if loc is not None and loc.country:
+                    recipients = [_place_target(loc, tok.doc, tok, method="place-object")]
+                    break
         # "reneged on his commitment to the Zambian people": the party the commitment was made to
         recipients = [s for p in prep_pobjs(tok, preps) if p.lemma_.lower() in COMMITMENT_NOUNS
                       for s in af.prep_objects(p, {"to", "with"})] or recipients
@@ -377,18 +394,27 @@ class EventExtractor:
 
     def _home_states(self, side: list[ActorRef]) -> list[ActorRef]:
         """An armed group is listed with the state it is based in, as CAMEO and PLOVER code a
-        group with its country ("Hezbollah" is also LBN).  The added entry says which group it
-        stands beside (``via``), so it can be told apart from a state acting itself.  The gold
-        standards keep it even when that state is the other side ("Hezbollah declared a ceasefire
-        in south Lebanon" is LBN's too)."""
+        group with its country ("Hezbollah" is also LBN), and an organ or mission of an
+        organisation with that organisation (UNIFIL is also the UN's, AMISOM the African
+        Union's).  The added entry says which actor it stands beside (``via``), so it can be told
+        apart from a state or organisation acting itself.  The gold standards keep the state
+        even when it is the other side ("Hezbollah declared a ceasefire in south Lebanon" is
+        LBN's too)."""
         out = list(side)
         for r in side:
-            ent = self.kb.entities.get(r.kb_id or r.code or "") if (r.code or "").startswith("NSA:") else None
-            if ent is None or not ent.country or any(x.code == ent.country for x in out):
+            code = r.code or ""
+            ent = self.kb.entities.get(r.kb_id or code) if code.startswith(("NSA:", "IGO:")) else None
+            if ent is None:
                 continue
-            out.append(ActorRef(name=self.kb.country_name(ent.country), code=ent.country, sector=r.sector,
-                                kb_id=ent.country, text=r.text, start=r.start, end=r.end, kind="state",
-                                method="home-state", score=r.score, via=r.code))
+            if code.startswith("NSA:") and ent.country and not any(x.code == ent.country for x in out):
+                out.append(ActorRef(name=self.kb.country_name(ent.country), code=ent.country, sector=r.sector,
+                                    kb_id=ent.country, text=r.text, start=r.start, end=r.end, kind="state",
+                                    method="home-state", score=r.score, via=r.code))
+            parent = self.kb.entities.get(ent.parent or "") if code.startswith("IGO:") else None
+            if parent is not None and not any(x.code == parent.code for x in out):
+                out.append(ActorRef(name=parent.name, code=parent.code, sector=parent.sector, kb_id=parent.key,
+                                    text=r.text, start=r.start, end=r.end, kind=parent.kind,
+                                    method="parent-organisation", score=r.score, via=r.code))
         return out
 
     def _protest_purpose(self, tok) -> bool:
