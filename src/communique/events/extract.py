@@ -49,6 +49,10 @@ THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE"
                 "PROTEST": "133", "REJECT": "131"}
 # violence whose perpetrator is not stated is coded to the place where it happened
 UNATTRIBUTED_TYPES = {"ASSAULT"}
+# ... and so are acts only a state's police and courts do ("he was charged with criminal damage",
+# "was arrested in Istanbul"): to the place, or to the person's own state
+STATE_ACTS = {"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison", "deport",
+              "extradite", "prosecute", "fine"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
                       "attacker", "attackers", "assailant", "assailants", "ied", "mortar", "fire", "gunfire", "raid"}
@@ -847,13 +851,15 @@ class EventExtractor:
     def _unattributed_actor(self, c: Candidate, sent, recipients, doc, af) -> list[MentionSpan]:
         """Violence with no stated perpetrator ("three soldiers were killed in Basra", "a car bomb
         killed a journalist in Beirut") is coded, as event-data projects do, to the country where
-        it happened, or failing a place to the victims' own country.  Accidents and disasters are
-        not events."""
+        it happened, or failing a place to the victims' own country; so are arrests, charges and
+        sentences with no stated authority.  Accidents and disasters are not events."""
         e, trig = c.entry, c.trigger
         if e.type == "PROTEST":
             return self._local_protesters(trig, sent, recipients, doc)
-        if e.type not in UNATTRIBUTED_TYPES:
-            return []
+        if e.type not in UNATTRIBUTED_TYPES and not (
+                trig.lemma_.lower() in STATE_ACTS and trig.dep_ != "acl" and any(
+                    s.ref.kind != "state" for s in recipients)):
+            return []       # (an arrest of no one known, or a background "jailed a year ago", is left out)
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
             return []
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trig.children) or (
