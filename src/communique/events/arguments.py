@@ -240,7 +240,7 @@ class ArgumentFinder:
             if v.dep_ == "xcomp":
                 # object control: "urged the US to cease"
                 objs = [c for c in h.children if c.dep_ in OBJ]
-                if objs and h.lemma_.lower() in ("urge", "ask", "call", "force", "press", "lead", "order",
+                if objs and h.lemma_.lower() in ("urge", "ask", "call", "force", "press", "lead", "order", "prompt",
                                                  "tell", "push", "allow", "invite", "encourage", "persuade"):
                     return self.actors_at(objs[0])
                 # "Obama is scheduled to attend", "the envoy was asked to leave": the passive's subject
