@@ -390,7 +390,7 @@ class EventExtractor:
                     sent_events.append(ev)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
-        events = _dedupe(self._intentions(events, doc))
+        events = [ev for ev in _dedupe(self._intentions(events, doc)) if not _strangers_only(ev)]
         self._place_events(events, venues, article)
         for ev in events:
             ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
@@ -723,6 +723,8 @@ class EventExtractor:
             actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
+            if e.type not in UNATTRIBUTED_TYPES:       # an arrest or charge: the state's authorities
+                actors = [replace(s, ref=replace(s.ref, method="authority-default")) for s in actors]
             if not recipients and actors[0].ref.method == "location-default":
                 recipients = [actors[0]]      # violence against people of the place
             elif not recipients:
@@ -738,7 +740,7 @@ class EventExtractor:
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
-        if not any(s.ref.method in ("location-default", "victim-default") for s in actors):
+        if not any(s.ref.method in ("location-default", "victim-default", "authority-default") for s in actors):
             recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
         if e.type in ("ASSAULT", "COERCE") and (e.cameo or "1")[:2] in ("17", "18") and any(
                 _rioters(s, doc) for s in actors):
@@ -1199,6 +1201,17 @@ def _place_target(loc: Location, doc, trig, method: str = "location") -> Mention
     ref = ActorRef(name=loc.name, code=loc.country, sector=None, kb_id=loc.country, text=trig.text,
                    start=trig.idx, end=trig.idx + len(trig), kind="state", method=method, score=0.6)
     return MentionSpan(ref, trig.i, trig.i + 1, trig.i)
+
+
+def _strangers_only(ev: Event) -> bool:
+    """An event between people the knowledge base does not know, placed in the article's home
+    state only by default ("the footballer assaulted a man", "Bradley sued Stokes"), with no
+    political actor on either side: not political, not coded."""
+    def stranger(r: ActorRef) -> bool:
+        return (r.method or "").endswith("+home-state") or r.method in (
+            "location", "location-default", "victim-default", "protest-default", "place-object")
+    return any((a.method or "").endswith("+home-state") for a in ev.actors + ev.recipients) and all(
+        stranger(r) for r in ev.actors + ev.recipients)
 
 
 def _identity(ref: ActorRef) -> tuple:
