@@ -412,3 +412,118 @@ def test_event_in_a_province_is_placed_in_its_country(extract):
     res = extract("Pakistani police arrested twelve Afghan migrants in Sindh province on Monday.", date="2023-05-10")
     ev = events(res, "COERCE")
     assert ev and ev[0].location is not None and ev[0].location.country == "PAK"
+
+
+# --- conventions of news articles (sixth session) ---------------------------------------
+
+def test_planned_visit_is_a_future_consult(extract):
+    res = extract("The Finnish president will travel to Kenya next week. "
+                  "The Dutch prime minister will visit Ghana on Friday.", date="2023-06-05")
+    ev = [e for e in events(res, "CONSULT") if sides(e) == (["NLD"], ["GHA"])]
+    assert ev and ev[0].status == "future" and ev[0].date == "2023-06-09"
+    assert not events(res, "AGREE")
+
+
+def test_subject_after_a_fronted_invitation(extract):
+    # the parser reads the visitor as a conjunct of the host in "At the invitation of X, Y will ..."
+    res = extract("At the invitation of Foreign Minister Wang Yi, Foreign Minister Penny Wong of Australia "
+                  "will pay an official visit to China from December 20 to 21.", date="2022-12-19")
+    ev = events(res, "CONSULT")
+    assert ev and sides(ev[0]) == (["AUS"], ["CHN"]) and ev[0].status == "future"
+
+
+def test_the_two_sides_stand_for_the_last_two_parties(extract):
+    res = extract("Chile's president received the Vietnamese prime minister in Santiago on Monday. "
+                  "The two leaders agreed to expand trade between the two countries.", date="2023-06-05")
+    agree = events(res, "AGREE")
+    assert agree and set(codes(agree[0].actors + agree[0].recipients)) == {"CHL", "VNM"}
+
+
+def test_bare_institutions_belong_to_the_home_state(extract):
+    text = ("Floods have killed 40 people in Malawi. Malawi's president declared a state of disaster. "
+            "The government appealed to the World Bank for emergency funds. "
+            "Police arrested six opposition activists who protested in Lilongwe.")
+    res = extract(text, date="2023-03-15")
+    req = events(res, "REQUEST")
+    assert req and sides(req[0]) == (["MWI"], ["IGO:WB"])
+    arrest = events(res, "COERCE")
+    assert arrest and codes(arrest[0].actors) == ["MWI"]
+
+
+def test_no_home_state_when_two_states_share_the_article(extract):
+    res = extract("Peru and Bolivia traded accusations. Peru recalled its envoy. Bolivia protested. "
+                  "The government said it would respond.", date="2023-03-15")
+    assert all(m.actor.method != "home-state:government" for m in res.mentions)
+
+
+def test_going_on_strike_is_a_protest_by_the_strikers(extract):
+    res = extract("Kenyan teachers went on strike on Monday over unpaid salaries.", date="2023-03-15")
+    ev = events(res, "PROTEST")
+    assert ev and ev[0].cameo == "143" and codes(ev[0].actors) == ["KEN"]
+    res = extract("Jailed Kurdish activists in Turkey have been on hunger strike for 20 days.", date="2023-03-15")
+    assert [e.cameo for e in events(res, "PROTEST")] == ["142"]
+
+
+def test_seized_place_is_the_recipient(extract):
+    res = extract("Taliban fighters took over Kunduz on Sunday.", date="2021-08-09")
+    ev = events(res, "COERCE")
+    assert ev and "AFG" in codes(ev[0].recipients)
+    res = extract("The new parliament takes over in January.", date="2021-08-09")
+    assert not events(res, "COERCE")
+
+
+def test_capital_modifying_an_event_noun_is_a_place(extract):
+    res = extract("Twelve people were wounded in the Kabul blast.", date="2021-08-09")
+    assert all(m.actor.method != "metonym" for m in res.mentions)
+    res = extract("Kabul officials condemned the blast.", date="2021-08-09")
+    assert any(m.actor.code == "AFG" for m in res.mentions)
+
+
+def test_partisan_attack_is_no_assault(extract):
+    res = extract("The senator called the report a partisan attack on the Indian government.", date="2021-08-09")
+    assert not events(res, "ASSAULT")
+
+
+def test_halting_aid_operations_is_a_sanction(extract):
+    res = extract("The World Food Programme halted aid operations to villages in Tigray.", date="2021-08-09")
+    ev = events(res, "SANCTION")
+    assert ev and "ETH" in codes(ev[0].recipients) and not events(res, "RETREAT")
+
+
+def test_charge_without_stated_authority(extract):
+    res = extract("A Dutch journalist was charged with espionage in Moscow on Tuesday.", date="2021-08-10")
+    ev = events(res, "ACCUSE")
+    assert ev and codes(ev[0].actors) == ["RUS"] and "NLD" in codes(ev[0].recipients)
+    res = extract("A man was arrested in Lisbon.", date="2021-08-10")
+    assert not res.events
+
+
+def test_no_chance_of_an_event_is_negated(extract):
+    res = extract("There is no chance of Turkey withdrawing its troops from Cyprus.", date="2021-08-10")
+    ev = events(res, "RETREAT")
+    assert ev and ev[0].status == "negated"
+
+
+def test_strangers_alone_make_no_event(extract):
+    text = ("Ireland's courts are busy. The Irish Times reported on a trial in Ireland. "
+            "A jury found that Sean Maloney had assaulted Declan Furlong outside a Dublin pub.")
+    res = extract(text, date="2021-08-10")
+    assert not events(res, "ASSAULT")
+
+
+def test_armed_group_codes_read_as_news_writes_them(extract):
+    res = extract("Boko Haram fighters attacked a village in Borno state.", date="2021-08-10")
+    ev = events(res, "ASSAULT")
+    assert ev and "NSA:Boko Haram" in codes(ev[0].actors)
+
+
+def test_mission_carries_its_parent_organisation(extract):
+    res = extract("UNIFIL accused Hezbollah of blocking its patrols.", date="2021-08-10")
+    ev = events(res, "ACCUSE")
+    assert ev and {"IGO:UN"} <= set(codes(ev[0].actors))
+
+
+def test_firms_are_coded_with_their_country(extract):
+    res = extract("Beijing urged Boeing to deliver the aircraft on time.", date="2021-08-10")
+    ev = events(res, "REQUEST")
+    assert ev and sides(ev[0]) == (["CHN"], ["USA"])

@@ -36,7 +36,9 @@ def _month_back(y: int, m: int, n: int) -> tuple[int, int]:
     return y, m
 
 
-def resolve(expr: str, published: str | None) -> tuple[str | None, str | None]:
+def resolve(expr: str, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
+    """``future``: the expression dates something still to come ("will visit Ghana on Friday"),
+    so a bare weekday, day or month is the next one, not the last one."""
     e = " " + re.sub(r"[^\w\s-]", " ", expr.lower()) + " "
     e = re.sub(r"\s+", " ", e)
     pub = _d(published)
@@ -54,8 +56,10 @@ def resolve(expr: str, published: str | None) -> tuple[str | None, str | None]:
         y = year or (pub.year if pub else None)
         if y is None:
             return None, None
-        if not year and pub and (month, dnum) > (pub.month, pub.day):
+        if not year and pub and not future and (month, dnum) > (pub.month, pub.day):
             y -= 1
+        elif not year and pub and future and (month, dnum) < (pub.month, pub.day) and pub.month - month > 1:
+            y += 1          # "will visit on January 5", said in December
         try:
             return date(y, month, dnum).isoformat(), "day"
         except ValueError:
@@ -77,6 +81,8 @@ def resolve(expr: str, published: str | None) -> tuple[str | None, str | None]:
         if " next " in e:
             delta = (wd - pub.weekday()) % 7 or 7
             return (pub + timedelta(days=delta)).isoformat(), "day"
+        if future and " last " not in e:
+            return (pub + timedelta(days=(wd - pub.weekday()) % 7)).isoformat(), "day"
         delta = (pub.weekday() - wd) % 7
         if " last " in e and delta == 0:
             delta = 7
@@ -91,6 +97,9 @@ def resolve(expr: str, published: str | None) -> tuple[str | None, str | None]:
         elif " last " in e:
             if month >= pub.month:
                 y -= 1
+        elif future:
+            if month < pub.month:
+                y += 1
         elif month > pub.month:
             y -= 1
         return f"{y:04d}-{month:02d}", "month"

@@ -800,7 +800,8 @@ class EventExtractor:
         if e.weight < 0.6 and c.thing_object and not any(s.ref.method not in ("location", "protest-default")
                                                         for s in recipients):
             return None       # an ambiguous verb about a thing: "struck an optimistic tone"
-        date, precision = self._date(trig, sent, article)
+        future = modality(trig, e.status, None, article.date, sent) == "future"
+        date, precision = self._date(trig, sent, article, future)
         status = modality(trig, e.status, date, article.date, sent)
         if not e.source.startswith("rule:") and any(
                 ch.dep_ == "aux" and ch.lower_ in ("must", "should", "ought") for ch in trig.children):
@@ -971,12 +972,12 @@ class EventExtractor:
             loc = Location(self.kb.country_name(state) or state, state)
         return [_place_target(loc, doc, trig, method="location-default")]
 
-    def _date(self, trig, sent, article: Article) -> tuple[str | None, str | None]:
+    def _date(self, trig, sent, article: Article, future: bool = False) -> tuple[str | None, str | None]:
         best = None
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            d, p = resolve_date(ent.text, article.date)
+            d, p = resolve_date(ent.text, article.date, future)
             if d is None:
                 continue
             # prefer dates attached to the trigger's clause, then the nearest
