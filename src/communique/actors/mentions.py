@@ -40,8 +40,9 @@ HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 # sectors of bare plural groups that are the home state's people ("police", "nurses", "protesters")
 HOME_PEOPLE = {"COP", "CVL", "HLH", "EDU", "LAB", "REL"}
 # ... except words for people who are often strangers to the place ("people applied for asylum")
-FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public",
-                 "tourists", "hostages", "settlers", "women", "children", "crowds"}
+# (lemmas: the word is matched by its lemma)
+FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public"}
+HOME_ANY = HOME_SECTORS | HOME_PEOPLE
 
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
@@ -306,7 +307,7 @@ class MentionFinder:
         "police", "the president"): the home state's, when its sector is a state's own."""
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
-        if sector not in HOME_SECTORS | HOME_PEOPLE or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
+        if sector not in HOME_ANY or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
             return None
         if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
                for c in tok.children):

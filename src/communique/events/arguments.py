@@ -225,10 +225,6 @@ class ArgumentFinder:
             for c in subjects:   # "X and Y met" is sometimes parsed as two subjects
                 out += [s for s in self.actors_at(c) if s not in out]
             return out
-            if c.dep_ == "agent":       # passive: "by X"
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return self.actors_at(p)
         if any(c.dep_ in PASS_SUBJ for c in v.children):
             return []
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"

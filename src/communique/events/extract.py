@@ -723,7 +723,7 @@ class EventExtractor:
             actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
-            if e.type not in UNATTRIBUTED_TYPES:       # an arrest or charge: the state's authorities
+            if e.type not in UNATTRIBUTED_TYPES | {"PROTEST"}:     # an arrest or charge: the state's authorities
                 actors = [replace(s, ref=replace(s.ref, method="authority-default")) for s in actors]
             if not recipients and actors[0].ref.method == "location-default":
                 recipients = [actors[0]]      # violence against people of the place
