@@ -517,6 +517,23 @@ def test_armed_group_codes_read_as_news_writes_them(extract):
     assert ev and "NSA:Boko Haram" in codes(ev[0].actors)
 
 
+def test_armed_group_code_follows_the_articles_spelling(extract):
+    text = ("Kenyan troops attacked al-Shabab fighters near Afmadow on Monday. "
+            "The Shabaab fighters later ambushed a Kenyan convoy.")
+    res = extract(text, date="2021-08-10")
+    groups = {c for e in events(res, "ASSAULT") for c in codes(e.actors + e.recipients) if c.startswith("NSA:")}
+    assert groups == {"NSA:al-Shabab"}
+    # the group's identity across articles stays the knowledge base's code
+    assert {a.key for e in events(res, "ASSAULT") for a in e.actors + e.recipients
+            if a.code.startswith("NSA:")} == {"NSA:al-Shabaab"}
+
+
+def test_armed_group_code_without_a_variant_is_the_kb_code(extract):
+    res = extract("Kenyan troops attacked al-Shabaab fighters near Afmadow on Monday.", date="2021-08-10")
+    ev = events(res, "ASSAULT")
+    assert ev and "NSA:al-Shabaab" in codes(ev[0].recipients)
+
+
 def test_mission_carries_its_parent_organisation(extract):
     res = extract("UNIFIL accused Hezbollah of blocking its patrols.", date="2021-08-10")
     ev = events(res, "ACCUSE")

@@ -66,6 +66,14 @@ class ActorRef:
     score: float = 1.0
     via: str | None = None        # set on the home state listed beside an armed group: the group's code
 
+    @property
+    def key(self) -> str | None:
+        """The code to compare actors by across articles: an armed group's code as the
+        knowledge base spells it (its kb_id), whatever spelling the article used."""
+        if self.code and self.code.startswith("NSA:") and self.kb_id and self.kb_id.startswith("NSA:"):
+            return self.kb_id
+        return self.code
+
     def to_dict(self) -> dict[str, Any]:
         d = {"name": self.name, "code": self.code, "sector": self.sector, "role": self.role,
              "kb_id": self.kb_id, "text": self.text, "start": self.start, "end": self.end}

@@ -89,6 +89,20 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     country: str | None = None   # where an organisation or armed group is based (not its patron)
     parent: str | None = None    # the organisation an organ or mission belongs to (IGO:UNSC -> IGO:UN)
+    spellings: list[str] = field(default_factory=list)  # other written forms of the code's short name
+
+    def written_code(self, text: str) -> str:
+        """The code spelled as ``text`` first writes the group's short name ("NSA:al-Shabab"
+        where the code is NSA:al-Shabaab); the code itself when no spelling is listed or found."""
+        if not self.spellings or ":" not in self.code:
+            return self.code
+        prefix, short = self.code.split(":", 1)
+        best, at = short, None
+        for w in [short, *self.spellings]:
+            m = re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text)
+            if m and (at is None or m.start() < at):
+                best, at = w, m.start()
+        return f"{prefix}:{best}"
 
 
 @dataclass
@@ -144,7 +158,7 @@ class KB:
                 self.places.setdefault(norm(cap["name"]), Place(cap["name"], code, cap.get("lat"),
                                                                 cap.get("lon"), "capital"))
         for key, e in self.entities.items():
-            for a in [e.name, *e.aliases]:
+            for a in [e.name, *e.aliases, *e.spellings]:
                 self.add_name(a, e.kind, key)
         for pid, p in self.people.items():
             for a in [p.name, *p.aliases]:
@@ -220,7 +234,8 @@ def _load_dir(kb: KB, d: Path) -> None:
                 kind = o.get("kind") or kind_default
                 sector = o.get("sector") or ("IGO" if kind == "igo" else "REB" if kind == "nsa" else None)
                 kb.entities[o["code"]] = Entity(o["code"], o["name"], o["code"], kind, sector,
-                                                list(o.get("aliases") or []), o.get("country"), o.get("parent"))
+                                                list(o.get("aliases") or []), o.get("country"), o.get("parent"),
+                                                list(o.get("spellings") or []))
     # bodies.yaml (state bodies) and bodies_*.yaml (firms, media)
     for f in sorted(d.glob("bodies*.yaml")):
         for b in _read_yaml(f):

@@ -258,7 +258,23 @@ class MentionFinder:
                 if sp.ref.kind == "person" and not sp.ref.code:
                     spans[k] = MentionSpan(replace(sp.ref, code=home, method=sp.ref.method + "+home-state",
                                                    score=min(sp.ref.score, 0.5)), sp.start, sp.end, sp.head)
-        return self._modified_states(doc, spans)
+        return self._written_codes(doc.text, self._modified_states(doc, spans))
+
+    def _written_codes(self, text: str, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """Codes of armed groups spelled as the article first writes the group ("NSA:al-Shabab")."""
+        memo: dict[str, str] = {}
+        out = []
+        for sp in spans:
+            code = sp.ref.code
+            e = self.kb.entities.get(code) if code and code.startswith("NSA:") else None
+            if e is not None and e.spellings:
+                if code not in memo:
+                    memo[code] = e.written_code(text)
+                if memo[code] != code:
+                    sp = MentionSpan(replace(sp.ref, code=memo[code], kb_id=sp.ref.kb_id or code),
+                                     sp.start, sp.end, sp.head)
+            out.append(sp)
+        return out
 
     @staticmethod
     def _paired(tok) -> bool:

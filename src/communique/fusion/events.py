@@ -103,8 +103,8 @@ def _to_mention(ev: Event, order: int, source: str | None, story: object) -> _Me
     sym = is_symmetric(ev.type)
     return _Mention(
         ev=ev, order=order, source=source, story=story,
-        actors=frozenset(a.code for a in ev.actors if a.code),
-        recipients=frozenset(r.code for r in ev.recipients if r.code),
+        actors=frozenset(a.key for a in ev.actors if a.code),
+        recipients=frozenset(r.key for r in ev.recipients if r.code),
         symmetric=sym, precision=prec, day=day,
         month=d[:7] if prec in ("day", "month") and len(d) >= 7 else None,
         year=d[:4] if prec and len(d) >= 4 else None,

@@ -191,7 +191,7 @@ def _near_duplicate_pairs(sigs: list[tuple[int, ...]], bands: int = 16) -> set[t
 def _event_keys(result: ArticleResult) -> set[tuple]:
     keys = set()
     for e in result.events:
-        codes = {r.code for r in e.actors + e.recipients if r.code}
+        codes = {r.key for r in e.actors + e.recipients if r.code}
         if codes:
             keys.add((e.type, tuple(sorted(codes))))
     return keys
