@@ -24,6 +24,11 @@ STOP_LEFT = {"det", "punct", "cc", "prep", "mark", "advmod", "nummod", "quantmod
 VENUE_NOUNS = {"summit", "talks", "meeting", "conference", "declaration", "accord", "accords", "agreement",
                "agreements", "process", "format", "forum", "dialogue", "protocol", "memorandum", "treaty",
                "charter", "principles", "communique", "plan", "initiative", "consensus"}
+# sites inside a city: "Moscow's Tretyakov Gallery", "Kabul's airport" name a place, not the government
+SITE_NOUNS = {"gallery", "museum", "theatre", "theater", "airport", "hospital", "university", "park", "square",
+              "street", "streets", "district", "suburb", "suburbs", "outskirts", "market", "stadium", "cathedral",
+              "church", "mosque", "synagogue", "temple", "metro", "subway", "zoo", "library", "station", "port",
+              "harbour", "harbor", "neighbourhood", "neighborhood", "old", "centre", "center", "downtown"}
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
 COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
                 "premier", "chancellor", "ambassador", "envoy", "prime minister", "foreign minister",
@@ -557,6 +562,8 @@ class MentionFinder:
             h = ent.root.head.lemma_.lower()
             if h in VENUE_NOUNS or not (h in self.kb.agents or h in self._org_nouns or h in REGIME_NOUNS):
                 return None      # "the Madrid summit", "the Juba raid": a place, not an actor
+        if k in self.kb.metonyms and ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in SITE_NOUNS:
+            return None          # "Moscow's famous Tretyakov Gallery"
         if k in self.kb.demonyms or k in self.kb.metonyms:
             code, sector = self.country_of(k)
             ref = ActorRef(name=self.kb.country_name(code), code=code, sector=sector, kb_id=code,

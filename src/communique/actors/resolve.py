@@ -108,7 +108,9 @@ class PersonResolver:
             return None, False
         past = [r for r in p.roles if r.ended_before(day)]
         if past:
-            return max(past, key=lambda r: (fit(r), r.end or "")), True
+            # a former official is coded by the state he served, not by an international post
+            # that ended (Tony Blair in 2017: GBR, not the Quartet he represented until 2015)
+            return max(past, key=lambda r: (fit(r), not (r.country or "").startswith("IGO"), r.end or "")), True
         return max(p.roles, key=fit), False
 
     def holders(self, day: str | None, offices: list[tuple[str, str | None]], country: str | None) -> list[Person]:

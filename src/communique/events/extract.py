@@ -63,6 +63,9 @@ COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley",
                         "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
 # actions that can be about the actor's own conduct (resigning, withdrawing, releasing, allowing)
 SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
+# actors supplied by default when the text names none (the place of an attack, the place it was
+# fired from, the victims' state, the authorities of an arrest)
+DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default", "authority-default")
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -740,7 +743,7 @@ class EventExtractor:
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
-        if not any(s.ref.method in ("location-default", "victim-default", "authority-default") for s in actors):
+        if not any(s.ref.method in DEFAULT_ACTOR_METHODS for s in actors):
             recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
         if e.type in ("ASSAULT", "COERCE") and (e.cameo or "1")[:2] in ("17", "18") and any(
                 _rioters(s, doc) for s in actors):
@@ -886,7 +889,7 @@ class EventExtractor:
                 # "a mortar bomb was fired at it from the Gaza Strip": fired from there
                 origin = self._place(p)
                 if origin is not None and origin.country:
-                    return [_place_target(origin, doc, trig, method="location-default")]
+                    return [_place_target(origin, doc, trig, method="origin-default")]
         loc = self._location(trig, sent, [], recipients)
         if loc is None:
             for t in sent:
@@ -1010,7 +1013,7 @@ class EventExtractor:
         heads |= {c.i for c in trig.children if c.dep_ == "advcl" and c.lemma_.lower() in UNATTRIBUTED_HEADS}
         cands = []
         for tok in sent:
-            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at") or tok.head.i not in heads:
+            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within") or tok.head.i not in heads:
                 continue
             for p in tok.children:
                 if p.dep_ != "pobj":
@@ -1210,7 +1213,7 @@ def _strangers_only(ev: Event) -> bool:
     political actor on either side: not political, not coded."""
     def stranger(r: ActorRef) -> bool:
         return (r.method or "").endswith("+home-state") or r.method in (
-            "location", "location-default", "victim-default", "protest-default", "place-object")
+            "location", "location-default", "origin-default", "victim-default", "protest-default", "place-object")
     return any((a.method or "").endswith("+home-state") for a in ev.actors + ev.recipients) and all(
         stranger(r) for r in ev.actors + ev.recipients)
 
