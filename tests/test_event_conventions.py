@@ -544,3 +544,77 @@ def test_firms_are_coded_with_their_country(extract):
     res = extract("Beijing urged Boeing to deliver the aircraft on time.", date="2021-08-10")
     ev = events(res, "REQUEST")
     assert ev and sides(ev[0]) == (["CHN"], ["USA"])
+
+
+# ---------------------------------------------------------------- seventh session: held-out news
+
+
+def test_hoping_another_will_act_is_a_request(extract):
+    res = extract("China hopes that India and Pakistan will continue to show restraint, meet each other "
+                  "halfway and improve bilateral relations.", date="2019-03-06")
+    assert [(e.type, sides(e)) for e in res.events] == [("REQUEST", (["CHN"], ["IND", "PAK"]))]
+
+
+def test_hoping_to_act_oneself_is_no_request(extract):
+    res = extract("Canada hopes to visit Mexico next year.", date="2019-03-06")
+    assert not events(res, "REQUEST")
+
+
+def test_showing_goodwill_is_no_demonstration(extract):
+    res = extract("India demonstrated its goodwill to Pakistan.", date="2019-03-06")
+    assert not events(res, "PROTEST")
+
+
+def test_meeting_an_aspiration_is_no_meeting(extract):
+    res = extract("The talks between the US and Cuba meet the aspiration of the region.", date="2019-03-06")
+    assert not [e for e in events(res, "CONSULT") if e.trigger == "meet"]
+
+
+def test_visit_of_a_delegation_has_the_delegation_as_visitor(extract):
+    res = extract("The foreign ministry announced the visit of an Indian delegation to Islamabad on March 28.",
+                  date="2019-03-06")
+    ev = events(res, "CONSULT")
+    assert ev and sides(ev[0]) == (["IND"], ["PAK"])
+    assert ev[0].date == "2019-03-28" and ev[0].status == "future"
+
+
+def test_titled_official_is_not_of_the_state_he_visits(extract):
+    res = extract("Deputy Foreign Minister Hamid Ozturk is on a visit in Mali this week.", date="2019-03-06")
+    assert all(m.actor.code != "MLI" for m in res.mentions if "Ozturk" in m.actor.text)
+
+
+def test_strikes_inside_a_country_target_it(extract):
+    res = extract("Israel carried out air strikes inside Syria overnight.", date="2017-03-17")
+    ev = events(res, "ASSAULT")
+    assert ev and sides(ev[0]) == (["ISR"], ["SYR"])
+
+
+def test_missiles_fired_from_a_country_do_not_target_it(extract):
+    res = extract("Several missiles were launched from Syria after the raid.", date="2017-03-17")
+    assert all("SYR" not in codes(e.recipients) for e in events(res, "ASSAULT"))
+
+
+def test_taking_part_of_a_city_from_a_group_is_fighting(extract):
+    res = extract("Iraqi forces have taken a quarter of Mosul from ISIL fighters.", date="2017-02-15")
+    ev = events(res, "ASSAULT")
+    assert ev and "IRQ" in codes(ev[0].actors) and "NSA:ISIL" in codes(ev[0].recipients)
+
+
+def test_former_official_is_coded_by_his_state_not_an_ended_igo_post(extract):
+    res = extract("Tony Blair criticised Theresa May's plan.", date="2017-02-17")
+    assert [m.actor.code for m in res.mentions if m.actor.name == "Tony Blair"] == ["GBR"]
+
+
+def test_leader_touring_a_gallery_in_his_capital_is_no_visit(extract):
+    res = extract("Russian President Vladimir Putin visited Moscow's famous Tretyakov Gallery on Wednesday.",
+                  date="2017-02-08")
+    assert not events(res, "CONSULT")
+
+
+def test_officials_in_a_ministry_transcript_belong_to_its_state(extract):
+    title = "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on March 6, 2019"
+    text = ("Q: Vice Foreign Minister Kong Xuanyou is said to be visiting Pakistan now. Can you confirm?\n\n"
+            "A: At the invitation of the Pakistani side, Vice Foreign Minister Kong Xuanyou is now on a visit "
+            "in Pakistan, exchanging views with the Pakistani side on the situation between India and Pakistan.")
+    res = extract(text, date="2019-03-06", title=title)
+    assert {m.actor.code for m in res.mentions if "Kong" in m.actor.text} == {"CHN"}

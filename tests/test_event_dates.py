@@ -23,6 +23,8 @@ from communique.events.dates import is_before, resolve
     ("January 12, 2024", "2024-01-13", ("2024-01-12", "day")),
     ("12 January", "2024-01-13", ("2024-01-12", "day")),
     ("December 30", "2024-01-13", ("2023-12-30", "day")),
+    ("on March 28", "2019-03-06", ("2019-03-28", "day")),        # in the coming weeks: still to come
+    ("on June 28", "2019-03-06", ("2018-06-28", "day")),         # months ahead: last year's
     ("2020-05-04", None, ("2020-05-04", "day")),
     ("the weekend", "2024-01-13", (None, None)),
 ])

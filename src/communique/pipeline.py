@@ -44,8 +44,9 @@ class Pipeline:
             return ArticleResult(article, error=f"extraction failed: {type(e).__name__}: {e}")
 
     def _analyse_doc(self, article: Article, doc) -> ArticleResult:
-        spans = self.mentions.find(doc, article.date)
         speaker = transcript.spokesperson(article, self.mentions) if transcript.is_transcript(article) else None
+        # a government's own transcript is about that government's business: its home state
+        spans = self.mentions.find(doc, article.date, home=speaker.code if speaker is not None else None)
         quotes = self.quotes.extract(doc, spans, article)
         if speaker is not None:
             quotes += transcript.transcript_quotes(article, speaker, doc.text)

@@ -29,6 +29,7 @@ SITE_NOUNS = {"gallery", "museum", "theatre", "theater", "airport", "hospital", 
               "street", "streets", "district", "suburb", "suburbs", "outskirts", "market", "stadium", "cathedral",
               "church", "mosque", "synagogue", "temple", "metro", "subway", "zoo", "library", "station", "port",
               "harbour", "harbor", "neighbourhood", "neighborhood", "old", "centre", "center", "downtown"}
+VISIT_WORDS = {"visit", "trip", "tour", "travel", "arrive", "fly", "go", "come", "head", "stay", "stopover"}
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
 COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
                 "premier", "chancellor", "ambassador", "envoy", "prime minister", "foreign minister",
@@ -144,7 +145,10 @@ class MentionFinder:
     def _sent_start(self, i: int) -> int:
         return self._starts[bisect_right(self._starts, i) - 1]
 
-    def find(self, doc, day: str | None) -> list[MentionSpan]:
+    def find(self, doc, day: str | None, home: str | None = None) -> list[MentionSpan]:
+        """The actor mentions of a parsed article.  ``home`` is the article's home state when the
+        caller knows it (a government's own press-conference transcript); otherwise the state
+        the article is mostly about, if one dominates."""
         self._starts = [s.start for s in doc.sents]
         spans: list[MentionSpan] = []
         taken = [False] * len(doc)
@@ -195,7 +199,7 @@ class MentionFinder:
                     if i not in kept:
                         by_tok[i] = ms
         # 3b. bare institutions ("the government", "Congress", "police") of the article's home state
-        home = self._home_country(spans)
+        home = home or self._home_country(spans)
         if home is not None:
             for tok in doc:
                 if not taken[tok.i] and tok.pos_ in ("NOUN", "PROPN"):
@@ -256,7 +260,7 @@ class MentionFinder:
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         spans.sort(key=lambda s: s.start)
-        self._titled_strangers(spans)
+        self._titled_strangers(doc, spans)
         if home is not None:
             # an unknown person in an article about one state is taken to be of that state
             for k, sp in enumerate(spans):
@@ -352,16 +356,18 @@ class MentionFinder:
                        kind="agent", method="home-state:" + word, score=0.6)
         return MentionSpan(ref, start, tok.i + 1, tok.i)
 
-    def _titled_strangers(self, spans: list[MentionSpan]) -> None:
+    def _titled_strangers(self, doc, spans: list[MentionSpan]) -> None:
         """An unknown person with an office title ("President Prosper Avril declared a state of
-        siege in Haiti") holds it in the one state the sentence names, if it names exactly one."""
+        siege in Haiti") holds it in the one state the sentence names, if it names exactly one;
+        not in a state he is visiting ("Vice Foreign Minister Kong Xuanyou is on a visit in Pakistan")."""
         for k, sp in enumerate(spans):
             if sp.ref.kind != "person" or sp.ref.method != "unresolved" or sp.ref.code or not sp.ref.role:
                 continue
             s0 = self._sent_start(sp.start)
             nxt = [st for st in self._starts if st > sp.start]
             s1 = nxt[0] if nxt else 10 ** 9
-            states = {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.kind == "state" and o.ref.code}
+            states = {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.kind == "state" and o.ref.code
+                      and not _visited(doc[o.head])}
             if len(states) == 1:
                 spans[k] = MentionSpan(replace(sp.ref, code=states.pop(), method="unresolved+sentence-state"),
                                        sp.start, sp.end, sp.head)
@@ -710,6 +716,15 @@ class MentionFinder:
 REMOVAL_WORDS = {"withdraw", "withdrawal", "pull", "pullout", "pullback", "evacuate", "evacuation", "remove",
                  "removal", "redeploy", "redeployment", "expel", "expulsion", "repatriate", "repatriation",
                  "exit", "departure", "retreat", "drawdown"}
+
+
+def _visited(tok) -> bool:
+    """The place of a visit: "on a visit in Pakistan", "arrived in Beijing", "a trip to Japan"."""
+    p = tok.head
+    if tok.dep_ == "dobj":
+        return p.lemma_.lower() == "visit"
+    return tok.dep_ == "pobj" and p.dep_ == "prep" and p.lower_ in ("in", "to", "into") and (
+        p.head.lemma_.lower() in VISIT_WORDS)
 
 
 def removed(tok) -> bool:

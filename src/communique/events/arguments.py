@@ -26,6 +26,8 @@ BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "s
               "commission", "council", "court", "bureau"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
+# "the visit of an Indian delegation to Islamabad": the visitor
+VISITOR_OF_NOUNS = {"visit", "trip", "arrival", "stopover"}
 # verbs by which a group names the state it left: "refugees fleeing the war in Liberia"
 FLEEING_VERBS = {"flee", "escape", "leave"}
 # collective and counting nouns that stand for what they count: "thousands of students",
@@ -325,7 +327,8 @@ class ArgumentFinder:
         if in_state(n):
             return self.subject(n.head.head)        # "nurses went on strike"
         for c in n.children:
-            if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS):
+            if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS
+                                     or c.lower_ == "of" and n.lemma_.lower() in VISITOR_OF_NOUNS):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self.actors_at(p)

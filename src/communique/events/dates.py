@@ -36,6 +36,14 @@ def _month_back(y: int, m: int, n: int) -> tuple[int, int]:
     return y, m
 
 
+def _soon(pub: date, month: int, day: int) -> bool:
+    """Whether month/day of the publication year falls within the 45 days after publication."""
+    try:
+        return 0 < (date(pub.year, month, day) - pub).days <= 45
+    except ValueError:
+        return False
+
+
 def resolve(expr: str, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     """``future``: the expression dates something still to come ("will visit Ghana on Friday"),
     so a bare weekday, day or month is the next one, not the last one."""
@@ -56,8 +64,9 @@ def resolve(expr: str, published: str | None, future: bool = False) -> tuple[str
         y = year or (pub.year if pub else None)
         if y is None:
             return None, None
-        if not year and pub and not future and (month, dnum) > (pub.month, pub.day):
-            y -= 1
+        if not year and pub and not future and (month, dnum) > (pub.month, pub.day) and not _soon(pub, month, dnum):
+            y -= 1          # "on March 28", said in January of the next year; a date in the coming
+            #                 weeks is still to come ("followed by a return visit on March 28")
         elif not year and pub and future and (month, dnum) < (pub.month, pub.day) and pub.month - month > 1:
             y += 1          # "will visit on January 5", said in December
         try:

@@ -84,6 +84,8 @@ PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand"
 # "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
 WANT_VERBS = {"want", "wish", "like", "prefer"}
 DESIRE_VERBS = WANT_VERBS | {"hope", "expect", "need"}
+# wishing an action of another is asking it of them ("we hope the two sides will settle it")
+REQUEST_WISHES = WANT_VERBS | {"hope"}
 # "decided to allow": a decision taken, not a promise
 DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
@@ -566,17 +568,24 @@ class EventExtractor:
                         out.append(new)
                         emitted.add(gov.i)
                 continue
-            if t is not None and t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in DESIRE_VERBS and any(
-                    c.dep_ == "nsubj" for c in t.children):
-                # "Obama wants Putin to attack Switzerland": wished for, not done; wanting it of
-                # another is asking it of them ("the US wants Israel to withdraw": REQUEST)
-                who = [s for s in af.subject(t.head) if s.ref.code] if t.head.lemma_.lower() in WANT_VERBS else []
-                if who and ev.actors and not {s.ref.code for s in who} & {a.code for a in ev.actors}:
+            wish = _desire_head(t) if t is not None else None
+            if wish is not None:
+                # "Obama wants Putin to attack Switzerland", "we hope the two sides will settle their
+                # differences": wished for, not done; wishing it of another is asking it of them
+                # ("the US wants Israel to withdraw": REQUEST), once for all the wishes of one verb
+                who = [s for s in af.subject(wish) if s.ref.code] if wish.lemma_.lower() in REQUEST_WISHES else []
+                if who and ev.actors and not {s.ref.code for s in who} & {a.code for a in ev.actors} and (
+                        wish.i not in emitted):
                     new = _derived(ev, "req0")
-                    new.actors, new.recipients = _refs(who), list(ev.actors)
+                    # asked of the actor, and of both parties to a meeting or a deal
+                    both = ev.type in ("CONSULT", "AGREE", "COOPERATE")
+                    new.actors = _refs(who)
+                    new.recipients = [r for r in ev.actors + (ev.recipients if both else [])
+                                      if r.code not in {w.ref.code for w in who}]
                     new.status, new.location = "asserted", None
-                    self._retype(new, "REQUEST", "100", f" (wanted: {t.head.lemma_.lower()})")
-                    new._trigger_i = t.head.i
+                    self._retype(new, "REQUEST", "100", f" (wanted: {wish.lemma_.lower()})")
+                    new._trigger_i = wish.i
+                    emitted.add(wish.i)
                     out.append(new)
                 continue
             want = _intent_head(t, ev.type) if t is not None and ev.type not in GOVERNING_TYPES else None
@@ -1085,6 +1094,24 @@ def noun_agent_found(actors, tok) -> bool:
     """True when the noun's own phrase named its agent ("Iran's attacks", "US support")."""
     return bool(actors) and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children) \
         and not (tok.dep_ == "compound" and any(c.lower_ in ("between", "among") for c in tok.head.children))
+
+
+def _desire_head(t):
+    """The verb of wishing an action depends on when someone else is to do it: "wants Putin to
+    attack", "hope that the two sides will continue to demonstrate goodwill and meet each other
+    halfway" (through conjoined and aspectual verbs); None for one's own wish ("hopes to visit")."""
+    g, subject = t, False
+    for _ in range(5):
+        subject = subject or any(c.dep_ == "nsubj" for c in g.children)
+        if g.dep_ == "conj":
+            g = g.head
+            continue
+        if g.dep_ not in ("ccomp", "xcomp"):
+            return None
+        if g.head.lemma_.lower() in DESIRE_VERBS:
+            return g.head if subject else None
+        g = g.head
+    return None
 
 
 def _rioters(s: MentionSpan, doc) -> bool:

@@ -92,6 +92,9 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
     # historical background: dated well before the news
     if date and is_before(date, published, 25):
         return "historical"
+    # dated after the news: still to come ("followed by a return visit on March 28")
+    if date and published and len(date) == 10 and date[:10] > published[:10]:
+        return "future"
     for t in chain[:2]:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "since":

@@ -81,6 +81,11 @@ def kb_patterns(kb) -> list[dict]:
     return [{"label": lab, "pattern": text} for lab, text in pats]
 
 
+# verb forms the rule lemmatizer gets wrong (found by lemmatising the lexicon's verbs)
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "copes": "cope", "coped": "cope",
+               "tapes": "tape", "taped": "tape"}
+
+
 def _register_components():
     from spacy.language import Language
 
@@ -110,6 +115,16 @@ def _register_components():
                     changed = True
         if changed:
             doc.ents = ents
+        return doc
+
+    @Language.component("lemma_fixes")
+    def lemma_fixes(doc):
+        """The rule lemmatizer reads "hopes" and "hoped" as forms of "hop"; put right the verbs
+        that the event rules look up by lemma."""
+        for tok in doc:
+            fix = LEMMA_FIXES.get(tok.lower_)
+            if fix is not None and tok.pos_ in ("VERB", "AUX"):
+                tok.lemma_ = fix
         return doc
 
     @Language.component("paragraph_boundaries")
@@ -144,6 +159,8 @@ def get_nlp(name: str | None = None, with_kb: bool = True):
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(kb_patterns(get_kb()))
         nlp.add_pipe("titled_names", after="ner")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("lemma_fixes", after="lemmatizer")
     return nlp
 
 
