@@ -618,3 +618,17 @@ def test_officials_in_a_ministry_transcript_belong_to_its_state(extract):
             "in Pakistan, exchanging views with the Pakistani side on the situation between India and Pakistan.")
     res = extract(text, date="2019-03-06", title=title)
     assert {m.actor.code for m in res.mentions if "Kong" in m.actor.text} == {"CHN"}
+
+
+def test_calling_for_someone_to_act_asks_it_of_them(extract):
+    res = extract("Speaker John Boehner called on Thursday for Secretary of State John Kerry to testify.",
+                  date="2014-05-01")
+    ev = events(res, "REQUEST")
+    assert ev and sides(ev[0]) == (["USA"], ["USA"]) and "Kerry" in ev[0].recipients[0].text
+
+
+def test_round_of_talks_between_two_parties(extract):
+    res = extract("Officials announced a new round of peace talks in Doha between the Afghan government "
+                  "and the Taliban.", date="2015-07-29")
+    ev = events(res, "CONSULT")
+    assert ev and {"AFG", "NSA:Taliban"} <= set(codes(ev[0].actors + ev[0].recipients))

@@ -122,9 +122,11 @@ class ArgumentFinder:
         return []
 
     def clause_subject(self, v) -> list[MentionSpan]:
-        """The subject of a verb's complement clause: "demanded that Hamas renounce ..."."""
+        """The subject of a verb's complement clause: "demanded that Hamas renounce ...", "called
+        for Kerry to testify" (the for-clause parsed as an adverbial clause)."""
         for c in v.children:
-            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 for s in c.children:
                     if s.dep_ in SUBJ + PASS_SUBJ:
                         # "demanded parties to the conflict in Iraq to allow ...": inside the phrase

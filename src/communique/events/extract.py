@@ -82,6 +82,8 @@ PARTNER_PREPS = {"with", "to", "against", "between"}
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
 # "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
+# nouns that count events: "a new round of peace talks between X and Y"
+SERIES_NOUNS = {"round", "series", "session", "set", "cycle", "wave", "spate", "string"}
 WANT_VERBS = {"want", "wish", "like", "prefer"}
 DESIRE_VERBS = WANT_VERBS | {"hope", "expect", "need"}
 # wishing an action of another is asking it of them ("we hope the two sides will settle it")
@@ -297,6 +299,8 @@ class EventExtractor:
         actors, recipients = af.between(tok)
         if not actors and tok.dep_ == "compound":
             actors, recipients = af.between(tok.head)
+        if not actors and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES_NOUNS:
+            actors, recipients = af.between(tok.head.head)     # "a new round of talks ... between X and Y"
         if not actors:
             actors = af.noun_agent(tok)
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
