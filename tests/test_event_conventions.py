@@ -632,3 +632,38 @@ def test_round_of_talks_between_two_parties(extract):
                   "and the Taliban.", date="2015-07-29")
     ev = events(res, "CONSULT")
     assert ev and {"AFG", "NSA:Taliban"} <= set(codes(ev[0].actors + ev[0].recipients))
+
+
+def test_political_battle_is_not_violence(extract):
+    res = extract("There is a battle between the US Congress and President Trump over the budget.", date="2017-02-09")
+    assert not events(res, "ASSAULT")
+
+
+def test_fighting_between_troops_and_rebels_stays_violence(extract):
+    res = extract("Turkish troops fought PKK militants in Hakkari on Monday.", date="2017-02-09")
+    assert events(res, "ASSAULT")
+
+
+def test_signing_an_agreement_is_an_agreement(extract):
+    res = extract("China and the Philippines signed an agreement on oil and gas development.", date="2018-11-20")
+    ev = events(res, "AGREE")
+    assert ev and ev[0].cameo == "057" and set(codes(ev[0].actors + ev[0].recipients)) == {"CHN", "PHL"}
+    assert not events(res, "SUPPORT")
+
+
+def test_two_presidents_are_a_pair_not_the_last_president(extract):
+    text = ("Cai Dafeng will attend President Filipe Nyusi's inauguration in Maputo. "
+            "Q: On the trade deal between China and the US: after the two presidents met in Argentina, "
+            "what happened?")
+    res = extract(text, date="2020-01-10")
+    pres = [m.actor.code for m in res.mentions if m.actor.text == "the two presidents"]
+    assert "MOZ" not in pres
+
+
+def test_the_two_sides_again_are_the_pair_named_before(extract):
+    text = ("China and Germany held their financial dialogue in Beijing. The two countries reaffirmed their "
+            "commitment to the rules-based and WTO-centered trading system. The two sides agreed to expand "
+            "cooperation.")
+    res = extract(text, date="2019-01-21")
+    ev = [e for e in events(res, "AGREE") if e.trigger == "agreed"]
+    assert ev and set(codes(ev[0].actors + ev[0].recipients)) == {"CHN", "DEU"}

@@ -17,7 +17,7 @@ FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "not_obje
           "modifier", "status", "solo", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
-TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831")}
+TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831"), ("AGREE", "057")}
 FILES = ["01_consult_agree_cooperate.yaml", "02_support_concede_aid_retreat.yaml",
          "03_request_accuse_reject.yaml", "04_threaten_protest_sanction.yaml",
          "05_mobilize_coerce_assault.yaml"]
@@ -155,7 +155,7 @@ def test_key_words(lemma, pos, expected):
     ("strike", "noun", "modifier", "air", "ASSAULT", "195"),
     ("strike", "noun", "modifier", "hunger", "PROTEST", "142"),
     ("drill", "noun", "modifier", "joint", "COOPERATE", "062"),
-    ("sign", "verb", "objects", "agreement", "SUPPORT", "057"),
+    ("sign", "verb", "objects", "agreement", "AGREE", "057"),
     ("expel", "verb", "objects", "journalist", "COERCE", "174"),
 ])
 def test_constructions(lemma, pos, field, value, expected, cameo):

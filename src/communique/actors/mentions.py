@@ -29,6 +29,7 @@ SITE_NOUNS = {"gallery", "museum", "theatre", "theater", "airport", "hospital", 
               "street", "streets", "district", "suburb", "suburbs", "outskirts", "market", "stadium", "cathedral",
               "church", "mosque", "synagogue", "temple", "metro", "subway", "zoo", "library", "station", "port",
               "harbour", "harbor", "neighbourhood", "neighborhood", "old", "centre", "center", "downtown"}
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
 VISIT_WORDS = {"visit", "trip", "tour", "travel", "arrive", "fly", "go", "come", "head", "stay", "stopover"}
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
 COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minister", "president",
@@ -298,8 +299,20 @@ class MentionFinder:
                          and p.ref.kind in ("state", "body", "agent", "person", "igo")),
                         key=lambda p: p.end, reverse=True)
         if tok.lemma_.lower() in PERSON_PAIR_NOUNS:
-            # "the two leaders": people first
-            before = [p for p in before if p.is_person] + [p for p in before if not p.is_person]
+            # "the two leaders": two people of different states first, if named
+            people = [p for p in before if p.is_person]
+            if len({p.ref.code for p in people}) >= 2:
+                before = people + [p for p in before if not p.is_person]
+        else:
+            # "the two sides" again: the pair named before, unless other parties have acted since
+            # ("... the rules-based and WTO-centered trading system. The two sides agreed")
+            prev = [p for p in before if p.ref.method == "coref:pair"]
+            if prev:
+                pair = [p for p in prev if p.start == prev[0].start]
+                codes = {p.ref.code for p in pair}
+                since = [p for p in before if p.start > pair[0].end and p.ref.code not in codes]
+                if len(pair) == 2 and all(tok.doc[p.head].dep_ in MODIFIER_DEPS for p in since):
+                    before = pair + [p for p in before if p not in pair]
         picked: list[MentionSpan] = []
         for p in before:
             if all(p.ref.code != q.ref.code for q in picked):
@@ -704,7 +717,7 @@ class MentionFinder:
                               end=tok.idx + len(tok), method="coref:" + word, score=0.6)
                 return MentionSpan(ref, start, tok.i + 1, tok.i)
         # "the secretary", "the spokesperson": the latest person whose title fits
-        if word in COREF_TITLES and any(c.lower_ == "the" for c in tok.children):
+        if word in COREF_TITLES and tok.tag_ != "NNS" and any(c.lower_ == "the" for c in tok.children):
             for p in reversed(persons):
                 if p.end <= tok.i and p.ref.role and word.split()[-1] in norm(p.ref.role + " " + p.ref.text):
                     ref = replace(p.ref, text=doc[tok.left_edge.i:tok.i + 1].text, start=doc[tok.left_edge.i].idx,

@@ -82,6 +82,9 @@ PARTNER_PREPS = {"with", "to", "against", "between"}
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
 # "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
+# words of fighting that politics borrows ("the battle between the establishment and Trump")
+CONTEST_WORDS = {"battle", "fight", "war", "struggle", "feud"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "PRM", "SPY", "CRM", "UAF", "UNK", None}
 # nouns that count events: "a new round of peace talks between X and Y"
 SERIES_NOUNS = {"round", "series", "session", "set", "cycle", "wave", "spate", "string"}
 WANT_VERBS = {"want", "wish", "like", "prefer"}
@@ -822,6 +825,8 @@ class EventExtractor:
         if not e.source.startswith("rule:") and any(
                 ch.dep_ == "aux" and ch.lower_ in ("must", "should", "ought") for ch in trig.children):
             return None      # an obligation ("he must resign") is what someone demands, not an event
+        if e.type == "ASSAULT" and trig.lemma_.lower() in CONTEST_WORDS and _political_contest(actors, recipients):
+            return None      # "the battle between the US establishment and Trump": politics, not violence
         if e.pos == "noun" and _in_background(trig):
             return None
         if e.pos == "noun" and trig.dep_ == "attr" and any(
@@ -1098,6 +1103,15 @@ def noun_agent_found(actors, tok) -> bool:
     """True when the noun's own phrase named its agent ("Iran's attacks", "US support")."""
     return bool(actors) and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children) \
         and not (tok.dep_ == "compound" and any(c.lower_ in ("between", "among") for c in tok.head.children))
+
+
+def _political_contest(actors: list[MentionSpan], recipients: list[MentionSpan]) -> bool:
+    """A fight within one state between parties none of which bears arms (government, parties,
+    courts, media, business, civilians): a figure of speech for a political contest."""
+    sides = actors + recipients
+    codes = {s.ref.code for s in sides}
+    return bool(recipients) and len(codes) == 1 and ":" not in next(iter(codes)) and all(
+        s.ref.sector not in ARMED_SECTORS and s.ref.kind != "nsa" for s in sides)
 
 
 def _desire_head(t):
