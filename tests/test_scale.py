@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.model import Rejected
+from communique.model import ActorRef, Rejected
 from communique.scale.batch import SCHEMAS, TABLES, process_records, rows_to_results
 from communique.sources import read_inputs
 
@@ -17,7 +17,13 @@ N = 40
 
 def event_key(e: dict) -> tuple:
     return (e["event_id"], e["article_id"], e["type"], e["cameo"], e["date"], e["sentence"],
-            tuple(a["code"] or "" for a in e["actors"]), tuple(a["code"] or "" for a in e["recipients"]))
+            tuple(_code(a) for a in e["actors"]), tuple(_code(a) for a in e["recipients"]))
+
+
+def _code(a: dict) -> str:
+    """The code as the database keeps it: an armed group's knowledge-base code, not the article's
+    spelling of it (ActorRef.key)."""
+    return ActorRef(name=a.get("name"), code=a.get("code"), kb_id=a.get("kb_id")).key or ""
 
 
 WORLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "world_news_2017.jsonl.gz"
@@ -120,8 +126,8 @@ def test_dask_job_writes_parquet_and_load_fills_the_database(corpus, reference, 
     events = read_table(out, "events").to_pylist()
     assert len(events) == len(ref)
     got = sorted((e["event_id"], e["article_id"], e["type"], e["cameo"], e["date"], e["sentence"],
-                  tuple(a["code"] or "" for a in json.loads(e["actors"])),
-                  tuple(a["code"] or "" for a in json.loads(e["recipients"]))) for e in events)
+                  tuple(_code(a) for a in json.loads(e["actors"])),
+                  tuple(_code(a) for a in json.loads(e["recipients"]))) for e in events)
     assert got == ref
     assert len(read_table(out, "articles")) == n
     try:

@@ -305,3 +305,17 @@ def test_home_state_beside_an_armed_group_keeps_its_via(store):
     assert [a["code"] for a in rec["actors"]] == ["NSA:Houthis", "YEM"]
     assert "via" not in rec["actors"][0] and rec["actors"][1]["via"] == "NSA:Houthis"
     assert rec["actors"] == ev.to_dict()["actors"]
+
+
+def test_armed_group_spellings_are_one_actor_in_the_database(store, pipeline):
+    from communique.model import Article
+    texts = {"s1": "Kenyan troops attacked al-Shabab fighters near Afmadow on Monday.",
+             "s2": "Kenyan troops attacked al-Shabaab fighters near Kismayo on Tuesday."}
+    results = [pipeline.process(Article(id=k, text=t, date="2021-08-10")) for k, t in texts.items()]
+    spelled = {r.article.id: {a.code for e in r.events for a in e.recipients if a.code.startswith("NSA:")}
+               for r in results}
+    assert spelled == {"s1": {"NSA:al-Shabab"}, "s2": {"NSA:al-Shabaab"}}
+    store.save(results)
+    found = store.events(actor="NSA:al-Shabaab")
+    assert sorted(e["article_id"] for e in found) == ["s1", "s2"]
+    assert {a["code"] for e in found for a in e["recipients"] if a["code"].startswith("NSA:")} == {"NSA:al-Shabaab"}

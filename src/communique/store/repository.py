@@ -203,9 +203,10 @@ def _now() -> str:
 
 
 def _merge_actor(info: dict[str, Any], ref: ActorRef) -> None:
-    """Later non-empty values win, except that the generic kind "agent" never overrides another."""
+    """Later non-empty values win, except that the generic kind "agent" never overrides another.
+    An armed group keeps the knowledge base's code whatever spelling an article gave it."""
     for field in ("name", "code", "sector", "kb_id"):
-        value = getattr(ref, field)
+        value = ref.key if field == "code" else getattr(ref, field)
         if value:
             info[field] = value
     if ref.kind and (ref.kind != "agent" or not info.get("kind")):

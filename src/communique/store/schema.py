@@ -263,8 +263,8 @@ def actor_key(ref: ActorRef | None) -> str | None:
 def _codes(refs: Iterable[ActorRef]) -> str:
     codes: list[str] = []
     for r in refs:
-        if r.code and r.code not in codes:
-            codes.append(r.code)
+        if r.code and r.key not in codes:
+            codes.append(r.key)
     return "|" + "|".join(codes) + "|" if codes else ""
 
 
