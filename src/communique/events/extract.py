@@ -81,12 +81,12 @@ PARTNER_PREPS = {"with", "to", "against", "between"}
 # what is accepted, rejected or asked for, completed by a clause ("an invitation to attend ...")
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand", "request", "call", "deal",
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
-# "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
 # words of fighting that politics borrows ("the battle between the establishment and Trump")
 CONTEST_WORDS = {"battle", "fight", "war", "struggle", "feud"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "PRM", "SPY", "CRM", "UAF", "UNK", None}
 # nouns that count events: "a new round of peace talks between X and Y"
-SERIES_NOUNS = {"round", "series", "session", "set", "cycle", "wave", "spate", "string"}
+SERIES_NOUNS = COUNTED_OBJECT_HEADS | {"round", "session", "cycle"}
+# "X wants Y to do Z" asks it of Y; "X expects Y to do Z" only supposes it
 WANT_VERBS = {"want", "wish", "like", "prefer"}
 DESIRE_VERBS = WANT_VERBS | {"hope", "expect", "need"}
 # wishing an action of another is asking it of them ("we hope the two sides will settle it")
@@ -587,8 +587,8 @@ class EventExtractor:
                     # asked of the actor, and of both parties to a meeting or a deal
                     both = ev.type in ("CONSULT", "AGREE", "COOPERATE")
                     new.actors = _refs(who)
-                    new.recipients = [r for r in ev.actors + (ev.recipients if both else [])
-                                      if r.code not in {w.ref.code for w in who}]
+                    askers = {a.code for a in new.actors}
+                    new.recipients = [r for r in ev.actors + (ev.recipients if both else []) if r.code not in askers]
                     new.status, new.location = "asserted", None
                     self._retype(new, "REQUEST", "100", f" (wanted: {wish.lemma_.lower()})")
                     new._trigger_i = wish.i
