@@ -667,3 +667,55 @@ def test_the_two_sides_again_are_the_pair_named_before(extract):
     res = extract(text, date="2019-01-21")
     ev = [e for e in events(res, "AGREE") if e.trigger == "agreed"]
     assert ev and set(codes(ev[0].actors + ev[0].recipients)) == {"CHN", "DEU"}
+
+
+# ---------------------------------------------------------------- eighth session: held-out news, third batch
+
+
+def test_a_visit_takes_place_where_the_visitor_goes(extract):
+    for text, place in [("Premier Li Keqiang will pay an official visit to Singapore next week.", "SGP"),
+                        ("State Councilor Wang Yi will travel to France to attend the consultations.", "FRA"),
+                        ("A Pakistani delegation will visit New Delhi on March 14.", "IND")]:
+        ev = events(extract(text, date="2019-03-06"), "CONSULT")
+        assert ev and ev[0].location is not None and ev[0].location.country == place, text
+
+
+def test_going_somewhere_with_someone_is_not_placed_there_without_a_place(extract):
+    ev = events(extract("Putin went to the theater with Merkel.", date="2019-03-06"))
+    assert all(e.location is None for e in ev)
+
+
+def test_victims_of_an_airstrike_are_its_targets(extract):
+    res = extract("Three Turkish soldiers were killed and 11 were injured in a Russian airstrike near al-Bab.",
+                  date="2017-02-09")
+    ev = events(res, "ASSAULT")
+    assert [sides(e) for e in ev] == [(["RUS"], ["TUR"])]
+
+
+def test_dropping_charges_against_someone_is_a_concession(extract):
+    res = extract("An Egyptian court dropped murder charges on Saturday against former president Hosni Mubarak.",
+                  date="2014-11-29")
+    assert [(e.type, e.cameo) for e in res.events] == [("CONCEDE", "081")]
+
+
+def test_dismissing_charges_as_baseless_is_still_a_rejection(extract):
+    res = extract("Egypt dismissed the charges of the Turkish government as baseless.", date="2014-11-29")
+    assert [e.type for e in res.events] == ["REJECT"]
+
+
+def test_out_of_office_leader_named_by_family_name_alone(extract):
+    res = extract("Obama criticized Trump over the decision.", date="2019-11-29")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["USA"]))]
+    assert [m.actor.name for m in res.mentions if m.actor.text == "Obama"] == ["Barack Obama"]
+
+
+def test_family_name_belongs_to_whoever_bears_it_not_to_a_patronymic(extract):
+    # "Mubarak" is part of a Kuwaiti prime minister's alias, not his family name
+    res = extract("Protesters gathered as Mubarak left the court.", date="2014-11-29")
+    assert all(m.actor.code != "KWT" for m in res.mentions)
+
+
+def test_family_name_tagged_as_organisation_is_still_the_person(extract):
+    res = extract("Trump said that if a city or state refuses to act, he will deploy the United States military.",
+                  date="2020-06-03")
+    assert [(e.type, sides(e)) for e in res.events] == [("THREATEN", (["USA"], ["USA"]))]

@@ -215,7 +215,10 @@ class MentionFinder:
             low = tok.lower_
             if tok.pos_ == "PROPN" and tok.text[:1].isupper():
                 ms = self._surname(doc, tok, persons, day)
-                if ms is None and tok.ent_type_ in ("", "PERSON") and (tok.i == 0 or not doc[tok.i - 1].is_title
+                # (a lone family name the tagger took for an organisation: "Trump said ...")
+                lone_org = tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and (
+                    tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+                if ms is None and (tok.ent_type_ in ("", "PERSON") or lone_org) and (tok.i == 0 or not doc[tok.i - 1].is_title
                                                                       or doc[tok.i - 1].is_sent_start):
                     ms = self._known_surname(doc, tok, day)
                 if ms is None and not any(taken[i] for i in range(tok.i, tok.head.i + 1)):

@@ -204,6 +204,9 @@ class PersonResolver:
         people = [self.kb.people[i] for i in ids]
         if not people:
             return None
+        # "Mubarak" is Hosni Mubarak's family name, only part of an alias of Kuwait's Jaber
+        # Al-Mubarak Al-Sabah: people whose own name ends so come first
+        people = [p for p in people if p.surname == s] or people
         active = [p for p in people if p.roles_at(day)] if day else people
         if country:
             active = [p for p in active if any(r.country == country for r in p.roles)]
@@ -213,8 +216,13 @@ class PersonResolver:
                 for r in p.roles_at(day))]
             if len(fitting) == 1:
                 active = fitting
+        score = 0.8
+        if not active and day and len(people) == 1 and people[0].surname == s and (
+                not country or any(r.country == country for r in people[0].roles)):
+            # the only person known by that family name, out of office ("Obama" in 2019)
+            active, score = people, 0.7
         if len(active) != 1:
             return None
         p = active[0]
         role, former = self._pick_role(p, day, offices, country)
-        return PersonMatch(p, role, "surname", 0.8, former)
+        return PersonMatch(p, role, "surname", score, former)

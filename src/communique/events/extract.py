@@ -25,6 +25,8 @@ from .lexicon import Entry, Lexicon
 from .status import modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
+# words whose "to X" (or object, for the verb "visit") is where the event takes place
+DESTINATION_WORDS = {"visit", "trip", "travel", "tour", "journey", "fly", "go", "come", "head"}
 # statements about another action: the embedded action is not itself asserted
 GOVERNING_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE"}
@@ -215,7 +217,8 @@ class EventExtractor:
                             actors = af.actors_at(p)
             if not actors:
                 # "were killed in Israeli tank shelling": whoever owns the attack did it
-                for p in prep_pobjs(tok, ("in", "during")):
+                # (also from a coordinated verb: "were killed and 11 were injured in a Russian airstrike")
+                for p in [q for v in (tok, *tok.conjuncts) for q in prep_pobjs(v, ("in", "during"))]:
                     owner = af.noun_agent(p)
                     if owner and any(x.type == e.type for x in self._entries(p)):
                         return None     # "killed in a Russian missile strike on Kharkiv": the strike is the event
@@ -313,6 +316,11 @@ class EventExtractor:
             recipients = [s for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj"
                           for s in af.prep_objects(o, {"from"}) if s not in actors]
+        if not recipients and e.type == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+            # "three soldiers were killed and 11 injured in a Russian airstrike": the victims
+            harmed = tok.head.head
+            for v in (harmed, *harmed.conjuncts):
+                recipients += [s for s in af.passive_subject(v) if s not in recipients and s not in actors]
         if tok.dep_ == "compound" and not recipients:
             # "arrest warrants for two Brazilian men", "aid shipments to Gaza"
             recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
@@ -1031,7 +1039,7 @@ class EventExtractor:
         heads |= {c.i for c in trig.children if c.dep_ == "advcl" and c.lemma_.lower() in UNATTRIBUTED_HEADS}
         cands = []
         for tok in sent:
-            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within") or tok.head.i not in heads:
+            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within", "near") or tok.head.i not in heads:
                 continue
             for p in tok.children:
                 if p.dep_ != "pobj":
@@ -1041,6 +1049,15 @@ class EventExtractor:
                     if loc:
                         cands.append((abs(t.i - trig.i), loc))
         if not cands:
+            # a visit happens where the visitor goes: "will visit Italy", "a visit to Singapore",
+            # "will travel to France to attend ..."
+            goes = [sent.doc[i] for i in sorted(heads) if sent.doc[i].lemma_.lower() in DESTINATION_WORDS]
+            goes += [h for h in (trig.head,) if trig.dep_ == "advcl" and h.lemma_.lower() in DESTINATION_WORDS]
+            for g in goes:
+                for q in [*prep_pobjs(g, ("to",)), *(c for c in g.children if c.dep_ == "dobj" and g.pos_ == "VERB")]:
+                    loc = self._place(q)
+                    if loc:
+                        return loc
             return None
         cands.sort(key=lambda x: x[0])
         return cands[0][1]
