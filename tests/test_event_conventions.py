@@ -719,3 +719,25 @@ def test_family_name_tagged_as_organisation_is_still_the_person(extract):
     res = extract("Trump said that if a city or state refuses to act, he will deploy the United States military.",
                   date="2020-06-03")
     assert [(e.type, sides(e)) for e in res.events] == [("THREATEN", (["USA"], ["USA"]))]
+
+
+def test_it_as_subject_refers_to_the_subject_of_the_sentence_before(extract):
+    res = extract("Ukraine has faith in the power of law. On March 6, it opened a legal case against Russia "
+                  "in the International Court of Justice.", date="2017-03-08")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["UKR"], ["RUS"]))]
+
+
+def test_their_meeting_is_the_meeting_of_the_pair_just_named(extract):
+    res = extract("Kim Jong Un and Donald Trump smiled for the cameras. At their meeting in Singapore, "
+                  "Mr. Kim pledged the complete denuclearization of the Korean Peninsula.", date="2018-06-13")
+    consult = [e for e in events(res, "CONSULT") if e.trigger == "meeting"]
+    assert consult and sorted(codes(consult[0].actors + consult[0].recipients)) == ["PRK", "USA"]
+    assert consult[0].location is not None and consult[0].location.country == "SGP"
+    pledge = [e for e in events(res, "AGREE") if e.trigger == "pledged"]
+    assert pledge and sides(pledge[0]) == (["PRK"], ["USA"])
+
+
+def test_what_is_said_during_talks_is_said_to_the_other_party(extract):
+    res = extract("During talks with Putin, Erdogan called for a ceasefire in Idlib.", date="2018-09-17")
+    assert sorted((e.type, sides(e)) for e in res.events) == [
+        ("CONSULT", (["TUR"], ["RUS"])), ("REQUEST", (["TUR"], ["RUS"]))]

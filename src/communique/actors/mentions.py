@@ -40,6 +40,8 @@ COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minist
 # plural nouns that "the two ..." or "both ..." turn into the last two parties named
 PAIR_NOUNS = {"side", "leader", "country", "nation", "government", "minister", "president", "delegation",
               "state", "foreign minister", "army", "military", "head"}
+# "their meeting": the meeting of the two parties just named together
+MEETING_NOUNS = {"meeting", "talk", "summit", "call", "conversation", "encounter", "discussion", "negotiation"}
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "head", "foreign minister"}
 
 # sectors of bare institutions that belong to the article's home state ("the government said")
@@ -244,6 +246,12 @@ class MentionFinder:
                         and (p.ref.kind in ("state", "igo", "nsa", "body")
                              or p.ref.kind == "agent" and doc[p.head].lemma_.lower() in self._org_nouns)
                         and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+                if not prev and tok.dep_ == "nsubj" and s0 > 0:
+                    # "Ukraine has faith in the law. On March 6, it opened a case ...": the subject
+                    # of the sentence before
+                    s1 = self._sent_start(s0 - 1)
+                    prev = [p for p in spans if s1 <= p.start and p.end <= s0 and doc[p.head].dep_ == "nsubj"
+                            and doc[p.head].head.dep_ == "ROOT" and p.ref.kind in ("state", "igo", "nsa", "body")]
                 if prev:
                     p = max(prev, key=lambda x: x.end)
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
@@ -251,6 +259,9 @@ class MentionFinder:
             elif tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and self._paired(tok):
                 # "the two sides", "both leaders": the last two parties named before
                 for ms in self._pair(tok, spans):
+                    take(ms)
+            elif low == "their" and tok.dep_ == "poss" and tok.head.lemma_.lower() in MEETING_NOUNS:
+                for ms in self._coordinated_pair(tok, spans):
                     take(ms)
             elif low in ("they", "them") and tok.pos_ == "PRON":
                 # the latest group named by a plural noun ("the DPP authorities ... they")
@@ -328,6 +339,21 @@ class MentionFinder:
         return [MentionSpan(replace(p.ref, text=tok.doc[start:tok.i + 1].text, start=tok.doc[start].idx,
                                     end=tok.idx + len(tok), method="coref:pair", score=0.6), start, tok.i + 1, tok.i)
                 for p in reversed(picked)]
+
+    @staticmethod
+    def _coordinated_pair(tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """The two parties "their" stands for when the last ones named were named together
+        ("Mr. Kim and Mr. Trump accepted ... At their meeting in Singapore")."""
+        before = [p for p in spans if p.end <= tok.i and tok.i - p.end < 60 and p.ref.code]
+        before.sort(key=lambda p: p.end)
+        if len(before) < 2:
+            return []
+        a, b = before[-2], before[-1]
+        doc = tok.doc
+        if a.ref.code == b.ref.code or doc[b.head] not in doc[a.head].conjuncts:
+            return []
+        return [MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                    method="coref:pair", score=0.6), tok.i, tok.i + 1, tok.i) for p in (a, b)]
 
     @staticmethod
     def _home_country(spans: list[MentionSpan]) -> str | None:

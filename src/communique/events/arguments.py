@@ -325,7 +325,7 @@ class ArgumentFinder:
                     s = next((self.by_tok[g.i] for g in c.children if g.dep_ in ("amod", "compound", "poss")
                               and g.i in self.by_tok), None)
                 if s is not None:
-                    return [s]
+                    return [s, *self.partners.get(id(s), [])]     # "their meeting": both of them
         if in_state(n):
             return self.subject(n.head.head)        # "nurses went on strike"
         for c in n.children:

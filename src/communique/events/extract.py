@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import ontology
 from ..actors.kb import KB, norm
-from ..actors.mentions import MentionSpan
+from ..actors.mentions import MEETING_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from . import rules
 from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs
@@ -25,6 +25,8 @@ from .lexicon import Entry, Lexicon
 from .status import modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
+# prepositions that set the scene of a statement rather than say what it is about
+SETTING_PREPS = {"at", "during", "after", "before", "since", "amid", "following", "ahead"}
 # words whose "to X" (or object, for the verb "visit") is where the event takes place
 DESTINATION_WORDS = {"visit", "trip", "travel", "tour", "journey", "fly", "go", "come", "head"}
 # statements about another action: the embedded action is not itself asserted
@@ -326,6 +328,10 @@ class EventExtractor:
             recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
         # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
         # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
+        if not actors and recipients and tok.lemma_.lower() in MEETING_NOUNS and tok.dep_ == "pobj" and (
+                tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")):
+            # "During talks with Putin, Erdogan called for ...": the one who speaks there talks
+            actors = [s for s in af.subject(tok.head.head) if s not in recipients]
         verb, slot = _governing_verb(tok)
         if verb is not None and not noun_agent_found(actors, tok):
             v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS) or (
@@ -572,6 +578,8 @@ class EventExtractor:
                     break
                 if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in g.children):
                     break     # "threatened to strike unless Israel rescinded ...": the condition is not threatened
+                if g.dep_ == "prep" and g.lower_ in SETTING_PREPS:
+                    break     # "at their meeting, Kim pledged ...": the setting is not what is pledged
                 g = g.head
                 if g.i in governors and g.i != ev._trigger_i:
                     gov = g
@@ -822,6 +830,12 @@ class EventExtractor:
                 # (a seizure needs something seized: "the new Congress takes over in January" is no event)
                 recipients = [_place_target(Location(actors[0].ref.name or "", actors[0].ref.code), doc, trig,
                                             method="protest-default")]
+        if not recipients and e.type in SPEECH_TYPES:
+            # "At their meeting in Singapore, Kim pledged ...": said to the other party of the meeting
+            for p in prep_pobjs(trig, ("at", "during")):
+                if p.lemma_.lower() in MEETING_NOUNS:
+                    met = [s for pair in af.between(p) for s in pair] or af.noun_agent(p) or af.prep_objects(p, {"with"})
+                    recipients = [s for s in met if s.ref.code and s.ref.code not in a_codes]
         if not recipients and not e.solo:
             return None
         if e.weight < 0.6 and c.thing_object and not any(s.ref.method not in ("location", "protest-default")
