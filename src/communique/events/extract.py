@@ -708,8 +708,11 @@ class EventExtractor:
     def _governed(self, ev: Event, gov, cand: Candidate, doc, sent, article, af) -> Event | None:
         """The event of a governing word, built from the action it governs."""
         gtype = cand.entry.type
+        scale_down = False
         if gtype in ("AGREE", "THREATEN"):
-            gtype = "AGREE" if (ev.quad_class or 0) in (1, 2) else "THREATEN"
+            # "promised to end joint military exercises": a pledge to scale down (0356), not a threat
+            scale_down = ev.status == "negated" and (ev.quad_class or 0) in (3, 4) and cand.entry.type == "AGREE"
+            gtype = "AGREE" if (ev.quad_class or 0) in (1, 2) or scale_down else "THREATEN"
         g_actors = [s for s in cand.actors if s.ref.code]
         e_actor_codes = {a.code for a in ev.actors}
         if g_actors and {s.ref.code for s in g_actors} != e_actor_codes:
@@ -739,8 +742,10 @@ class EventExtractor:
         new.actors, new.recipients = list(g_actors_refs), list(target_refs)
         new.trigger = gov.text
         refused = gtype == "REJECT" and ev.status == "negated"     # "declined to resign" did decline
-        new.status = "asserted" if ev.status in ("future", "hypothetical") or refused else ev.status
+        new.status = "asserted" if ev.status in ("future", "hypothetical") or refused or scale_down else ev.status
         cameo = cand.entry.cameo if cand.entry.type == gtype else ontology.default_cameo(gtype)
+        if scale_down:
+            cameo = "0356"
         new.extractor = cand.entry.name
         self._retype(new, gtype, cameo or ontology.default_cameo(gtype), f" (governing {ev.type.lower()})")
         new._trigger_i = gov.i
@@ -858,6 +863,8 @@ class EventExtractor:
             return None      # a question ("What requests is China making to the US?") asserts nothing
         if _entitlement(trig):
             return None      # "defended the right of Russian troops to fire on militants"
+        if status == "negated" and e.pos == "noun" and trig.dep_ == "pobj" and trig.head.lower_ == "without":
+            return None      # "the talks ended without agreement": nothing was agreed, nobody refused
         if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (
                 "AID", "SUPPORT", "COOPERATE") and any(ch.dep_ == "neg" for ch in trig.children)):
             # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal

@@ -10,6 +10,9 @@ FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "a
                     "pledge", "vow", "threaten", "plot", "ready", "poise", "due", "likely", "willing"}
 NEGATING_GOVERNORS = {"cancel", "postpone", "call", "scrap", "refuse", "decline", "fail", "deny",
                       "avoid", "halt", "suspend", "delay", "abandon", "shelve", "scuttle"}
+# verbs that end what they govern as object ("promised to end joint exercises"), but not what
+# they have as subject ("the talks ended")
+ENDING_GOVERNORS = {"end", "stop", "cease", "freeze"}
 FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "expected", "forthcoming", "scheduled", "future",
                     "possible", "potential", "next"}
 NO_CHANCE = {"chance", "prospect", "possibility", "likelihood", "hope", "question", "sign", "plan"}
@@ -46,7 +49,12 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
         if i > 0 and t.lemma_.lower() in NEGATING_GOVERNORS and t.pos_ == "VERB":
             if t.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
                 return "negated"
-    # "no chance of parliament approving it", "no prospect of talks"
+        if i > 0 and t.lemma_.lower() in ENDING_GOVERNORS and t.pos_ == "VERB" and chain[i - 1].dep_ in (
+                "dobj", "xcomp"):
+            return "negated"
+    # "no chance of parliament approving it", "no prospect of talks"; "ended without agreement"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated"
     t = tok
     for _ in range(3):
         if t.dep_ not in ("pobj", "pcomp", "prep") or t.head is t:
