@@ -741,3 +741,26 @@ def test_what_is_said_during_talks_is_said_to_the_other_party(extract):
     res = extract("During talks with Putin, Erdogan called for a ceasefire in Idlib.", date="2018-09-17")
     assert sorted((e.type, sides(e)) for e in res.events) == [
         ("CONSULT", (["TUR"], ["RUS"])), ("REQUEST", (["TUR"], ["RUS"]))]
+
+
+def test_promise_to_end_exercises_is_a_pledge_to_scale_down(extract):
+    res = extract("The coverage highlighted Mr. Trump's promise to end joint U.S.-South Korea military exercises.",
+                  date="2018-06-13")
+    assert [(e.type, e.cameo, e.status) for e in res.events] == [("AGREE", "0356", "asserted")]
+
+
+def test_talks_ending_without_agreement_agree_nothing(extract):
+    res = extract("The talks ended without agreement between Iran and the US.", date="2018-06-13")
+    assert not [e for e in res.events if e.type in ("AGREE", "REJECT")]
+
+
+def test_i_in_a_direct_quote_is_the_speaker(extract):
+    res = extract('"If the governor refuses to act, then I will deploy the United States military," '
+                  'President Trump said on Monday.', date="2020-06-03")
+    assert [m.actor.name for m in res.mentions if m.actor.text == "I"] == ["Donald Trump"]
+    assert [(e.type, codes(e.actors)) for e in res.events] == [("THREATEN", ["USA"])]
+
+
+def test_meeting_someone_halfway_is_no_meeting(extract):
+    res = extract("The US should meet China halfway as soon as possible.", date="2019-05-08")
+    assert not events(res, "CONSULT")

@@ -176,6 +176,7 @@ class EventExtractor:
             if kinds and o.lemma_.lower() in ACTIVITY_HEADS:
                 obj_lemmas = (obj_lemmas - {o.lemma_.lower(), o.lower_}) | {"aid"}
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
+        adverbs = {c.lower_ for c in children if c.dep_ == "advmod"}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
             mods.add(tok.doc[tok.i - 2].lemma_.lower())   # "air-strike", "drone-attack"
         if pos == "noun" and in_state(tok) and not mods:
@@ -197,8 +198,8 @@ class EventExtractor:
                 continue
             if e.objects and not (obj_lemmas & set(e.objects)):
                 continue
-            if e.not_objects and obj_lemmas & set(e.not_objects):
-                continue      # "released a statement" frees no one
+            if e.not_objects and (obj_lemmas | adverbs) & set(e.not_objects):
+                continue      # "released a statement" frees no one; "meet China halfway" is no meeting
             if e.modifier and not (mods & set(e.modifier)):
                 continue
             ok.append(e)
@@ -604,7 +605,9 @@ class EventExtractor:
                     both = ev.type in ("CONSULT", "AGREE", "COOPERATE")
                     new.actors = _refs(who)
                     askers = {a.code for a in new.actors}
-                    new.recipients = [r for r in ev.actors + (ev.recipients if both else []) if r.code not in askers]
+                    # (and of every subject of the wished action: "hopes India and Pakistan will improve ties")
+                    doers = ev.actors + (ev.recipients if both else []) + _refs(af.subject(t))
+                    new.recipients = list({r.code: r for r in doers if r.code not in askers}.values())
                     new.status, new.location = "asserted", None
                     self._retype(new, "REQUEST", "100", f" (wanted: {wish.lemma_.lower()})")
                     new._trigger_i = wish.i

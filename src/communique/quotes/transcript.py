@@ -13,6 +13,7 @@ inside the spokesperson's answers, and inside any direct quote whose speaker is 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..actors.mentions import MentionFinder, MentionSpan
 from ..model import ActorRef, Article, Quote
@@ -22,6 +23,7 @@ TITLE = re.compile(r"(?:Spokesperson|Spokesman|Spokeswoman|Spokespersons)\s+([A-
 Q_LINE = re.compile(r"^\s*(?:Q|Question|Reporter|Journalist)\s*[:：]", re.IGNORECASE)
 A_LINE = re.compile(r"^\s*(?:A|Answer|[A-Z][\w ]{1,40}?)\s*[:：]\s*")
 WE = {"we", "us", "our", "ours"}
+I = {"i", "me", "my", "mine"}
 
 
 def is_transcript(article: Article) -> bool:
@@ -68,7 +70,8 @@ def transcript_quotes(article: Article, speaker: ActorRef, text: str) -> list[Qu
 
 def first_person_spans(doc, spans: list[MentionSpan], quotes: list[Quote], article: Article,
                        finder: MentionFinder, speaker: ActorRef | None) -> list[MentionSpan]:
-    """Mentions of the speaker's government for "we/us/our" in answers and direct quotes."""
+    """Mentions of the speaker's government for "we/us/our" in answers and direct quotes, and of
+    the speaker himself for "I/me/my" in what he is quoted saying."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     ranges: list[tuple[int, int, ActorRef]] = []
     if speaker is not None and speaker.code:
@@ -78,6 +81,14 @@ def first_person_spans(doc, spans: list[MentionSpan], quotes: list[Quote], artic
             ranges.append((q.start, q.end, q.speaker))
     out = []
     for tok in doc:
+        if tok.lower_ in I and tok.i not in taken and tok.pos_ == "PRON":
+            who = next((q.speaker for q in quotes if q.kind == "direct" and q.speaker is not None
+                        and q.speaker.kind == "person" and q.speaker.code and q.start <= tok.idx < q.end), None)
+            if who is not None:
+                ref = replace(who, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                              method=f"coref:I ({who.name})", score=0.7)
+                out.append(MentionSpan(ref, tok.i, tok.i + 1, tok.i))
+            continue
         if tok.lower_ not in WE or tok.i in taken:
             continue
         for s, e, who in ranges:
