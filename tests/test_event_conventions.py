@@ -764,3 +764,22 @@ def test_i_in_a_direct_quote_is_the_speaker(extract):
 def test_meeting_someone_halfway_is_no_meeting(extract):
     res = extract("The US should meet China halfway as soon as possible.", date="2019-05-08")
     assert not events(res, "CONSULT")
+
+
+def test_reminding_someone_that_something_is_unacceptable_accuses_them(extract):
+    res = extract('Deputy Foreign Minister Sergey Ryabkov spoke on Thursday. "We keep on reminding the American '
+                  'side that this situation is absolutely unacceptable," he said.', date="2017-02-16")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["RUS"], ["USA"]))]
+
+
+def test_concerns_on_a_government_measure_target_that_government(extract):
+    res = extract("Last week, the US expressed concerns on the Hong Kong SAR government's amendment.",
+                  date="2019-06-11")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["HKG"]))]
+
+
+def test_opposing_comments_made_by_someone_targets_their_maker(extract):
+    res = extract("China deplores and firmly opposes the erroneous comments on the amendments and other "
+                  "Hong Kong affairs made by the US side.", date="2019-06-11")
+    assert sorted((e.type, sides(e)) for e in res.events) == [
+        ("ACCUSE", (["CHN"], ["USA"])), ("REJECT", (["CHN"], ["USA"]))]

@@ -140,6 +140,14 @@ class ArgumentFinder:
         direct = self.actors_at(tok)
         if direct:
             return direct
+        for t in tok.subtree:
+            # "the comments on the amendments and other Hong Kong affairs made by the US side":
+            # whoever made the thing, wherever the parser hung "made by"
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > tok.i:
+                makers = [s for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                          for s in self.actors_at(p)]
+                if makers:
+                    return makers
         frontier = [tok]
         for _ in range(max_depth):
             nxt = []
@@ -172,6 +180,14 @@ class ArgumentFinder:
             if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
                 if c.i in self.by_tok:
                     return self.by_tok[c.i]
+        for c in t.children:
+            # "the comments made by the US side": whoever made them
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj" and p.i in self.by_tok:
+                                return self.by_tok[p.i]
         if agentive:
             for c in t.children:
                 # "Vietnamese-led forces", "a US-led coalition": the leader's side
@@ -291,7 +307,12 @@ class ArgumentFinder:
         return []
 
     def objects(self, v) -> list:
-        return [c for c in v.children if c.dep_ in OBJ]
+        objs = [c for c in v.children if c.dep_ in OBJ]
+        if not objs:
+            # "China deplores and firmly opposes the comments": the object the verbs share
+            objs = [c for cj in v.children if cj.dep_ == "conj" and cj.pos_ == "VERB"
+                    for c in cj.children if c.dep_ in OBJ]
+        return objs
 
     def prep_objects(self, head, preps) -> list[MentionSpan]:
         out: list[MentionSpan] = []

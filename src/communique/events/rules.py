@@ -22,7 +22,9 @@ from .lexicon import Entry
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules" / "rules.yaml"
 SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "emphasize", "emphasise",
        "declare", "argue", "write", "warn", "maintain", "underline", "underscore", "accuse", "charge",
-       "claim", "allege", "complain", "assert"}
+       "claim", "allege", "complain", "assert", "remind"}
+# verbs whose object is the one told ("told the US side that ...", "keep reminding the American side")
+TELL = {"tell", "remind", "warn", "inform"}
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,18 @@ def criticism(sent, af, words: RuleWords):
         # "X told Y that ... erroneous words and deeds by the US side have undermined ..."
         if lemma not in SAY:
             continue
-        for c in t.children:
-            if c.dep_ != "ccomp":
-                continue
+        clauses = [c for c in t.children if c.dep_ == "ccomp"]
+        v = t
+        if not clauses and lemma in TELL and t.dep_ in ("xcomp", "pcomp"):
+            # "we keep on reminding X that ...": the parser hangs the clause (and the speaker) on "keep"
+            v = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+            clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > t.i]
+        for c in clauses:
             clause = t.doc[c.left_edge.i:c.right_edge.i + 1]
             w = _has_criticism(clause.text, words)
             if not w:
                 continue
-            speaker = af.subject(t)
+            speaker = af.subject(t) or af.subject(v)
             if not speaker:
                 continue
             codes = {s.ref.code for s in speaker}
@@ -176,6 +182,11 @@ def criticism(sent, af, words: RuleWords):
                     s = af.by_tok.get(tok.i)
                     if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
                         targets.append(s)
+            if not targets and lemma in TELL:
+                # "We keep reminding the American side that this situation is unacceptable": told to
+                # the one addressed, when the clause names no one else
+                targets = [s for o in t.children if o.dep_ in ("dobj", "obj", "dative")
+                           for s in af.actors_at(o) if s.ref.code and s.ref.code not in codes][:1]
             if targets:
                 out.append((_entry(lemma, "ACCUSE", "111", f"criticism-speech ({w})", weight=0.6),
                             t, speaker, targets[:1]))
