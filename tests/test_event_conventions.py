@@ -783,3 +783,13 @@ def test_opposing_comments_made_by_someone_targets_their_maker(extract):
                   "Hong Kong affairs made by the US side.", date="2019-06-11")
     assert sorted((e.type, sides(e)) for e in res.events) == [
         ("ACCUSE", (["CHN"], ["USA"])), ("REJECT", (["CHN"], ["USA"]))]
+
+
+def test_press_conference_statements_keep_the_day_of_the_conference(extract):
+    text = ("Q: Yesterday, on June 10, the US expressed concerns on the Hong Kong SAR government's amendment. "
+            "What is your comment?\n\nA: China deplores the erroneous comments made by the US side. We urge the US "
+            "to stop interfering in Hong Kong affairs.")
+    res = extract(text, date="2019-06-11",
+                  title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on June 11, 2019")
+    said = [e for e in res.events if e.actors and e.actors[0].code == "CHN"]
+    assert said and all(e.date == "2019-06-11" for e in said)

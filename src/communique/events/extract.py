@@ -17,6 +17,7 @@ from .. import ontology
 from ..actors.kb import KB, norm
 from ..actors.mentions import MEETING_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
+from ..quotes.transcript import is_transcript
 from . import rules
 from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs
 from .classifier import core_verb, get_classifier
@@ -536,6 +537,8 @@ class EventExtractor:
         # undated news of the day happened on the lead event's date ("Separately, X also met Y")
         explicit = [e for e in lead[:3] if not getattr(e, "date_from_publication", False)
                     and e.date_precision == "day"]
+        if is_transcript(article):
+            explicit = []     # a press conference speaks on its own day, whatever the questions recall
         if explicit:
             lead_date = explicit[0].date
             for e in events:
