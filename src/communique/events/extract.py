@@ -1081,7 +1081,8 @@ class EventExtractor:
             goes = [sent.doc[i] for i in sorted(heads) if sent.doc[i].lemma_.lower() in DESTINATION_WORDS]
             goes += [h for h in (trig.head,) if trig.dep_ == "advcl" and h.lemma_.lower() in DESTINATION_WORDS]
             for g in goes:
-                for q in [*prep_pobjs(g, ("to",)), *(c for c in g.children if c.dep_ == "dobj" and g.pos_ == "VERB")]:
+                visited = [c for c in g.children if c.dep_ == "dobj"] if g.lemma_.lower() == "visit" else []
+                for q in [*prep_pobjs(g, ("to",)), *visited]:
                     loc = self._place(q)
                     if loc:
                         return loc
