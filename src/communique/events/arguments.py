@@ -50,6 +50,13 @@ def prep_pobjs(tok, preps):
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _maker_nouns(t) -> list:
+    """The nouns after "by" when ``t`` is a participle modifying a noun ("comments made by the US side")."""
+    if t.dep_ != "acl" or t.tag_ != "VBN":
+        return []
+    return [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
 class ArgumentFinder:
     def __init__(self, doc, spans: list[MentionSpan], agent_words: set[str] | frozenset[str] | None = None):
         self.doc = doc
@@ -143,9 +150,8 @@ class ArgumentFinder:
         for t in tok.subtree:
             # "the comments on the amendments and other Hong Kong affairs made by the US side":
             # whoever made the thing, wherever the parser hung "made by"
-            if t.dep_ == "acl" and t.tag_ == "VBN" and t.i > tok.i:
-                makers = [s for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                          for s in self.actors_at(p)]
+            if t.i > tok.i:
+                makers = [s for p in _maker_nouns(t) for s in self.actors_at(p)]
                 if makers:
                     return makers
         frontier = [tok]
@@ -182,12 +188,9 @@ class ArgumentFinder:
                     return self.by_tok[c.i]
         for c in t.children:
             # "the comments made by the US side": whoever made them
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        for p in a.children:
-                            if p.dep_ == "pobj" and p.i in self.by_tok:
-                                return self.by_tok[p.i]
+            for p in _maker_nouns(c):
+                if p.i in self.by_tok:
+                    return self.by_tok[p.i]
         if agentive:
             for c in t.children:
                 # "Vietnamese-led forces", "a US-led coalition": the leader's side

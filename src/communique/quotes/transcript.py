@@ -23,7 +23,7 @@ TITLE = re.compile(r"(?:Spokesperson|Spokesman|Spokeswoman|Spokespersons)\s+([A-
 Q_LINE = re.compile(r"^\s*(?:Q|Question|Reporter|Journalist)\s*[:：]", re.IGNORECASE)
 A_LINE = re.compile(r"^\s*(?:A|Answer|[A-Z][\w ]{1,40}?)\s*[:：]\s*")
 WE = {"we", "us", "our", "ours"}
-I = {"i", "me", "my", "mine"}
+I_ME = {"i", "me", "my", "mine"}
 
 
 def is_transcript(article: Article) -> bool:
@@ -81,7 +81,7 @@ def first_person_spans(doc, spans: list[MentionSpan], quotes: list[Quote], artic
             ranges.append((q.start, q.end, q.speaker))
     out = []
     for tok in doc:
-        if tok.lower_ in I and tok.i not in taken and tok.pos_ == "PRON":
+        if tok.lower_ in I_ME and tok.i not in taken and tok.pos_ == "PRON":
             who = next((q.speaker for q in quotes if q.kind == "direct" and q.speaker is not None
                         and q.speaker.kind == "person" and q.speaker.code and q.start <= tok.idx < q.end), None)
             if who is not None:
