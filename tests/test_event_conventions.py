@@ -793,3 +793,91 @@ def test_press_conference_statements_keep_the_day_of_the_conference(extract):
                   title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on June 11, 2019")
     said = [e for e in res.events if e.actors and e.actors[0].code == "CHN"]
     assert said and all(e.date == "2019-06-11" for e in said)
+
+
+# ---------------------------------------------------------------- ninth session: held-out news, fourth batch
+
+
+def test_a_state_two_modifiers_down_is_the_attacker(extract):
+    res = extract("Recent US Predator attacks have killed at least eight top al-Qaeda leaders.", date="2009-03-05")
+    ev = events(res, "ASSAULT")
+    assert len(ev) == 1 and codes(ev[0].actors) == ["USA"] and "NSA:al-Qaeda" in codes(ev[0].recipients)
+
+
+def test_providing_someone_with_documents_is_no_aid(extract):
+    assert not events(extract("The administration provided the Senate panel with redacted documents.",
+                              date="2015-03-05"), "AID")
+    ev = events(extract("The United States provided Ukraine with weapons and ammunition.", date="2015-03-05"), "AID")
+    assert [sides(e) for e in ev] == [(["USA"], ["UKR"])]
+
+
+def test_whoever_is_asked_a_question_is_not_the_asker(extract):
+    res = extract("When asked if the US will raise tariffs on Chinese products, President Trump said yes. "
+                  "Asked about the sanctions, Sergei Lavrov said Russia would respond.", date="2019-06-05")
+    assert not events(res, "REQUEST")
+
+
+def test_a_participle_clause_has_the_main_subject_as_its_patient(extract):
+    res = extract("Backed by Russian air power, Syrian troops attacked rebels in Aleppo.", date="2016-03-05")
+    assert [sides(e) for e in events(res, "SUPPORT")] == [(["RUS"], ["SYR"])]
+
+
+def test_an_announced_plan_told_in_the_passive_keeps_its_type(extract):
+    # a threat is made by its doer; "he will be deported" is a plan for its patient (status future)
+    res = extract("Malaysian police said on Thursday that the Chinese suspect will be deported.", date="2017-03-02")
+    assert [(e.type, sides(e), e.status) for e in res.events] == [("COERCE", (["MYS"], ["CHN"]), "future")]
+    res = extract("The United States announced on Wednesday that it would suspend aid to Zambia.", date="2017-03-02")
+    assert [(e.type, e.status) for e in res.events] == [("SANCTION", "future")]
+
+
+def test_sending_a_medical_team_is_aid(extract):
+    res = extract("The Chinese government has decided to send a team of medical experts to Sao Tome and Principe.",
+                  date="2020-06-02")
+    assert [(e.type, sides(e)) for e in res.events] == [("AID", (["CHN"], ["STP"]))]
+
+
+def test_sending_experts_to_investigate_is_an_investigation(extract):
+    res = extract("The UN sent experts to investigate the attack in Syria.", date="2020-06-02")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["IGO:UN"], ["SYR"]))]
+
+
+def test_retreat_from_diplomacy_is_no_withdrawal(extract):
+    assert not events(extract("Trump's retreat from diplomacy has made the world more perilous.", date="2019-06-19"))
+
+
+def test_arriving_from_somewhere_is_no_visit_there(extract):
+    res = extract("Soleimani was killed at the Baghdad airport where he had just arrived from Syria.", date="2020-01-03")
+    assert not events(res, "CONSULT")
+
+
+def test_a_trip_to_two_states_is_two_visits(extract):
+    res = extract("State Councilor and Foreign Minister Wang Yi will visit Pakistan and Nepal from September 7 to 10.",
+                  date="2019-09-06")
+    assert sorted(codes(e.recipients) for e in events(res, "CONSULT")) == [["NPL"], ["PAK"]]
+    res = extract("Leaders of France, Germany and Italy held talks in Rome on Monday.", date="2019-09-06")
+    assert len(events(res, "CONSULT")) == 1
+
+
+def test_agreeing_with_statements_endorses_them(extract):
+    res = extract("China agreed with the positive statements by the Russian side.", date="2019-09-06")
+    assert [(e.type, sides(e)) for e in res.events] == [("SUPPORT", (["CHN"], ["RUS"]))]
+    res = extract("China agreed with Russia on the need for talks.", date="2019-09-06")
+    assert [e.type for e in res.events] == ["AGREE"]
+
+
+def test_a_place_in_a_later_clause_is_not_where_it_happened(extract):
+    res = extract("Kim Jong Nam was killed at Kuala Lumpur International Airport before he was to board a flight "
+                  "to Macau.", date="2017-03-02")
+    ev = events(res, "ASSAULT")
+    assert ev and codes(ev[0].actors) == ["MYS"] and ev[0].location.country == "MYS"
+
+
+def test_protest_outside_an_embassy_targets_its_state(extract):
+    res = extract("Hundreds of people protested outside the Chinese embassy in Manila on Tuesday.", date="2017-03-02")
+    assert [(e.type, sides(e)) for e in res.events] == [("PROTEST", (["PHL"], ["CHN"]))]
+
+
+def test_an_arrest_told_by_the_police_is_theirs_and_foreigners_can_be_arrested(extract):
+    res = extract("The North Korean suspect will be deported after his release, Malaysian police said. "
+                  "Two Chinese nationals were arrested in Lagos, the Chinese embassy said.", date="2017-03-02")
+    assert sorted(sides(e) for e in events(res, "COERCE")) == [(["MYS"], ["PRK"]), (["NGA"], ["CHN"])]

@@ -50,6 +50,15 @@ def prep_pobjs(tok, preps):
             for p in c.children if p.dep_ == "pobj"]
 
 
+def reduced_passive(v) -> bool:
+    """A participle without its own subject or auxiliary, whose noun or main-clause subject is the
+    patient: "a man jailed by Israel", "Asked about the sanctions, Lavrov said ..."."""
+    if v.tag_ != "VBN":
+        return False
+    return v.dep_ == "acl" or v.dep_ == "advcl" and v.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in SUBJ + PASS_SUBJ or c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
 def _maker_nouns(t) -> list:
     """The nouns after "by" when ``t`` is a participle modifying a noun ("comments made by the US side")."""
     if t.dep_ != "acl" or t.tag_ != "VBN":
@@ -198,14 +207,16 @@ class ArgumentFinder:
                     for g in c.children:
                         if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i in self.by_tok:
                             return self.by_tok[g.i]
-        if agentive and t.lemma_.lower() in GROUP_NOUNS | BODY_NOUNS:
-            # "Montenegro Municipality Association officials", "the US State department",
-            # "opposition groups in Zimbabwe"
+        if agentive:
+            # a state two modifiers down: "Montenegro Municipality Association officials", "the US
+            # State department", "US Predator attacks", "Chinese coast guard ships"
             for c in t.children:
-                if c.dep_ == "compound":
+                if c.dep_ == "compound" and c.lemma_.lower() not in NON_AGENT_HEADS:
                     for g in c.children:
-                        if g.dep_ == "compound" and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
+                        if g.dep_ in ("compound", "amod") and g.i in self.by_tok and self.by_tok[g.i].ref.kind == "state":
                             return self.by_tok[g.i]
+        if agentive and t.lemma_.lower() in GROUP_NOUNS | BODY_NOUNS:
+            # "opposition groups in Zimbabwe"
             if depth < 2:
                 for p in prep_pobjs(t, GROUP_PREPS if not removed(t) else GROUP_PREPS[:-1]):
                     s = self.by_tok.get(p.i)
@@ -248,8 +259,8 @@ class ArgumentFinder:
             for c in subjects:   # "X and Y met" is sometimes parsed as two subjects
                 out += [s for s in self.actors_at(c) if s not in out]
             return out
-        if any(c.dep_ in PASS_SUBJ for c in v.children):
-            return []
+        if any(c.dep_ in PASS_SUBJ for c in v.children) or reduced_passive(v):
+            return []            # "a member of Hamas jailed a year ago": the noun is the patient
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
         h = v.head
         if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head is not h:
@@ -269,8 +280,6 @@ class ArgumentFinder:
             return self.subject(h, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)
-        if v.dep_ == "acl" and v.tag_ == "VBN":
-            return []            # "a member of Hamas jailed a year ago": the noun is the patient
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
             found = self.actors_at(v.head)

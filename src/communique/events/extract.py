@@ -19,7 +19,7 @@ from ..actors.mentions import MEETING_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from ..quotes.transcript import is_transcript
 from . import rules
-from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs
+from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs, reduced_passive
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -64,8 +64,16 @@ UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine",
 # "killed in Israeli tank shelling": weapons whose owner is the attacker (besides UNATTRIBUTED_HEADS)
 WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
                 "sniper", "air", "naval", "navy", "police"}
+# people who can be arrested, charged or deported
+PEOPLE_NOUNS = GROUP_NOUNS | {"suspect", "national", "man", "woman", "tourist", "businessman", "businesswoman",
+                              "defendant", "sailor", "fisherman", "crew", "spy", "diplomat", "blogger", "dissident"}
+# buildings and sites named after the place they are in
+FACILITY_NOUNS = {"airport", "port", "harbour", "harbor", "base", "airbase", "palace", "hotel", "hospital",
+                  "university", "square", "prison", "jail", "station", "stadium", "camp",
+                  "crossing", "bridge", "market", "mosque", "church", "temple", "school", "airfield", "checkpoint"}
 COUNTED_OBJECT_HEADS = {"series", "number", "string", "spate", "wave", "volley", "barrage", "round", "salvo",
-                        "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most"}
+                        "couple", "pair", "set", "batch", "dozen", "hundred", "thousand", "part", "half", "most",
+                        "team", "contingent", "group", "shipment", "consignment"}
 # actions that can be about the actor's own conduct (resigning, withdrawing, releasing, allowing)
 SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 # actors supplied by default when the text names none (the place of an attack, the place it was
@@ -171,6 +179,9 @@ class EventExtractor:
         objs += [p for o in objs if o.lemma_.lower() in COUNTED_OBJECT_HEADS for p in prep_pobjs(o, ("of",))]
         objs += [cj for o in objs for cj in o.conjuncts]     # "photographs and other military intelligence"
         obj_lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        # "sent a medical team": a modified object may be listed as a whole
+        obj_lemmas |= {f"{c.lemma_.lower()} {o.lemma_.lower()}" for o in objs for c in o.children
+                       if c.dep_ in ("amod", "compound")}
         for o in objs:
             # "halted aid operations", "suspended relief flights": the aid is what stops
             kinds = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"} & AID_KINDS
@@ -197,9 +208,14 @@ class EventExtractor:
                 continue      # a phrasal verb means something else ("call off", "back down")
             if e.prep_required and e.prep_required not in preps:
                 continue
-            if e.objects and not (obj_lemmas & set(e.objects)):
+            # "provided Kiev with weapons": what comes with a required preposition is an object too
+            lemmas = obj_lemmas | ({p.lemma_.lower() for p in prep_pobjs(tok, (e.prep_required,))}
+                                   if e.prep_required and e.objects else set())
+            if e.objects and not (lemmas & set(e.objects)):
                 continue
-            if e.not_objects and (obj_lemmas | adverbs) & set(e.not_objects):
+            # "retreat from diplomacy": nor is any of an excluded word after the entry's prepositions
+            if e.not_objects and (lemmas | adverbs | {p.lemma_.lower() for p in prep_pobjs(tok, e.preps)}) \
+                    & set(e.not_objects):
                 continue      # "released a statement" frees no one; "meet China halfway" is no meeting
             if e.modifier and not (mods & set(e.modifier)):
                 continue
@@ -210,7 +226,7 @@ class EventExtractor:
     # ------------------------------------------------------------------ candidates
     def _verb_candidate(self, tok, e: Entry, af: ArgumentFinder) -> Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        reduced = tok.dep_ == "acl" and tok.tag_ == "VBN"      # "a man jailed by Israel"
+        reduced = reduced_passive(tok)
         thing_object = False
         if passive or reduced:
             actors = []
@@ -230,7 +246,9 @@ class EventExtractor:
                         actors = owner
                         break
             if reduced:
-                recipients = af.actors_at(tok.head) if e.object else []
+                patient = af.actors_at(tok.head) if tok.dep_ == "acl" else (
+                    af.subject(tok.head) or af.passive_subject(tok.head))
+                recipients = patient if e.object else []
             else:
                 recipients = af.passive_subject(tok) if e.object else []
         else:
@@ -271,7 +289,7 @@ class EventExtractor:
         # "reneged on his commitment to the Zambian people": the party the commitment was made to
         recipients = [s for p in prep_pobjs(tok, preps) if p.lemma_.lower() in COMMITMENT_NOUNS
                       for s in af.prep_objects(p, {"to", "with"})] or recipients
-        if not recipients and not passive:
+        if not recipients and not passive and not reduced:
             if e.type in SPEECH_TYPES:
                 # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried)
                 recipients = [s for s in af.clause_subject(tok) if s not in actors]
@@ -418,7 +436,7 @@ class EventExtractor:
                     sent_events.append(ev)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
-        events = [ev for ev in _dedupe(self._intentions(events, doc)) if not _strangers_only(ev)]
+        events = [ev for ev in _dedupe(self._intentions(_visits_apart(events), doc)) if not _strangers_only(ev)]
         self._place_events(events, venues, article)
         for ev in events:
             ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
@@ -490,7 +508,8 @@ class EventExtractor:
         future one (PLOVER manual; CAMEO's "express intent" codes 03x and 13x): a cooperative
         action in the future tense ("the UN will provide food aid", "Turkey will allow refugees
         to return") is an AGREE; a hostile action announced by its actor ("Gbagbo announced that
-        he will extend the curfew", "NATO confirmed it would tighten the blockade") is a THREATEN.
+        he will extend the curfew", "NATO confirmed it would tighten the blockade") is a THREATEN;
+        announced plans told in the passive and announced cuts in relations stay future events.
         Planned meetings and visits ("Fischer will visit Albania") stay CONSULT with status
         future, as the annotation guidelines for news ask; the PLOVER gold standard codes them
         AGREE (CAMEO 036), which costs about one match in a hundred there.  Actions that only
@@ -518,7 +537,11 @@ class EventExtractor:
                 for _ in range(2):
                     if say.dep_ in ("ccomp", "conj") and say.head is not say:
                         say = say.head
-                if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS or not ev.recipients:
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+                if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS or not ev.recipients \
+                        or passive or ev.type == "SANCTION":
+                    # a plan told about its patient ("he will be deported after his release") and a
+                    # cut in relations ("announced it would prohibit all aid") keep their type, future
                     out.append(ev)
                     continue
                 self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"),
@@ -589,7 +612,12 @@ class EventExtractor:
                     gov = g
                     break
             if gov is not None:
-                if gov.i not in emitted and ev.type not in GOVERNING_TYPES:
+                if gov.i not in emitted and ev.type == governors[gov.i].entry.type and t.head == gov \
+                        and t.dep_ in ("xcomp", "advcl"):
+                    # "sent experts to investigate the attack": the embedded act is the governor's own
+                    out.append(ev)
+                    emitted.add(gov.i)
+                elif gov.i not in emitted and ev.type not in GOVERNING_TYPES:
                     new = self._governed(ev, gov, governors[gov.i], doc, sent, article, af)
                     if new is not None:
                         out.append(new)
@@ -917,12 +945,11 @@ class EventExtractor:
             return self._local_protesters(trig, sent, recipients, doc)
         if e.type not in UNATTRIBUTED_TYPES and not (
                 trig.lemma_.lower() in STATE_ACTS and trig.dep_ != "acl" and any(
-                    s.ref.kind != "state" for s in recipients)):
+                    s.ref.kind != "state" or _of_people(s, doc) for s in recipients)):
             return []       # (an arrest of no one known, or a background "jailed a year ago", is left out)
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
             return []
-        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trig.children) or (
-            trig.dep_ == "acl" and trig.tag_ == "VBN")
+        passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trig.children) or reduced_passive(trig)
         nonagent_subject = any(ch.dep_ == "nsubj" and ch.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children)
         if not (passive or nonagent_subject) or e.pos != "verb" or trig.dep_ == "relcl":
             return []
@@ -943,9 +970,27 @@ class EventExtractor:
                 origin = self._place(p)
                 if origin is not None and origin.country:
                     return [_place_target(origin, doc, trig, method="origin-default")]
+        if e.type not in UNATTRIBUTED_TYPES:
+            # "the suspect will be deported, Malaysian police said": the authority that tells of it
+            says = [trig.head] if trig.dep_ == "ccomp" else []
+            says += [ch for ch in trig.children if ch.dep_ in ("parataxis", "ccomp")]
+            for say in says:
+                if say.lemma_.lower() in ANNOUNCING_VERBS:
+                    found = [s for s in af.subject(say) if s.ref.code and ":" not in s.ref.code
+                             and s.ref.code not in {r.ref.code for r in recipients}]
+                    if found:
+                        return found
         loc = self._location(trig, sent, [], recipients)
         if loc is None:
+            # a place anywhere in the clauses the act belongs to or that say when it happened ("when
+            # a bomb exploded in Kandahar"), not in a clause of its own ("was killed before he was
+            # to board a flight to Macau")
             for t in sent:
+                clause = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if clause is not None and clause != trig and clause not in trig.ancestors and not (
+                        clause.head == trig and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
+                                                    for m in clause.children)):
+                    continue
                 if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "of", "over"):
                     loc = self._place(t)
                     if loc is not None and loc.country:
@@ -998,6 +1043,8 @@ class EventExtractor:
             if verb is None or slot != "object":
                 return []
         subj = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+        if not subj and verb.dep_ == "acl":
+            subj = [verb.head]      # "Hundreds of students protested in Manila" read as a noun phrase
         if not subj:
             return []
         head = subj[0]
@@ -1066,7 +1113,7 @@ class EventExtractor:
         heads |= {c.i for c in trig.children if c.dep_ == "advcl" and c.lemma_.lower() in UNATTRIBUTED_HEADS}
         cands = []
         for tok in sent:
-            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within", "near") or tok.head.i not in heads:
+            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within", "near", "outside") or tok.head.i not in heads:
                 continue
             for p in tok.children:
                 if p.dep_ != "pobj":
@@ -1101,8 +1148,15 @@ class EventExtractor:
         return loc
 
     def _place_here(self, t) -> Location | None:
-        span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 3 else t.doc[t.i:t.i + 1]
-        for cand in (span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text):
+        if t.lemma_.lower() in ("embassy", "consulate"):
+            return None     # an embassy is abroad: "outside the Chinese embassy in Manila"
+        span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 4 else t.doc[t.i:t.i + 1]
+        cands = [span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text]
+        if t.lemma_.lower() in FACILITY_NOUNS:
+            # "at Kuala Lumpur International Airport", "outside the Sinjar prison": the place it is in
+            names = [x.text for x in span if x.pos_ == "PROPN" and x.i < t.i]
+            cands += [" ".join(names[:k]) for k in range(len(names), 0, -1)]
+        for cand in cands:
             k = norm(cand)
             k = k.removeprefix("the ")
             pl = self.kb.places.get(k)
@@ -1276,6 +1330,30 @@ def _derived(ev: Event, tag: str) -> Event:
     """A copy of an event for a second reading of the same words (a pledge, a threat, a claim),
     with its own id."""
     return replace(ev, event_id=ev.event_id[:12] + tag)
+
+
+def _of_people(s: MentionSpan, doc) -> bool:
+    """A state named as the people's: "two Chinese nationals", "the North Korean suspect"."""
+    head = doc[s.head]
+    return head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _visits_apart(events: list[Event]) -> list[Event]:
+    """A trip to several states is one visit to each ("Wang Yi will visit Pakistan and Nepal"),
+    while a meeting of several parties stays one event."""
+    out = []
+    for ev in events:
+        hosts = [r for r in ev.recipients if r.code and len(r.code) == 3 and r.code.isupper()]
+        if ev.type != "CONSULT" or ev.mode != "visit" or len(hosts) < 2 or len(hosts) != len(ev.recipients):
+            out.append(ev)
+            continue
+        for k, host in enumerate(hosts):
+            one = ev if k == 0 else _derived(ev, f"v{k}")
+            one.recipients = [host]
+            if one.location is not None and one.location.country not in (None, host.code):
+                one.location = None
+            out.append(one)
+    return out
 
 
 def _in_background(tok) -> bool:
