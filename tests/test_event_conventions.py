@@ -881,3 +881,37 @@ def test_an_arrest_told_by_the_police_is_theirs_and_foreigners_can_be_arrested(e
     res = extract("The North Korean suspect will be deported after his release, Malaysian police said. "
                   "Two Chinese nationals were arrested in Lagos, the Chinese embassy said.", date="2017-03-02")
     assert sorted(sides(e) for e in events(res, "COERCE")) == [(["MYS"], ["PRK"]), (["NGA"], ["CHN"])]
+
+
+def test_an_attack_by_a_group_that_killed_someone_is_one_assault_by_the_group(extract):
+    res = extract("An attack by Kataib Hezbollah on a base in Iraq killed an American contractor.", date="2020-01-03")
+    ev = events(res, "ASSAULT")
+    assert len(ev) == 1 and "NSA:Kataib Hezbollah" in codes(ev[0].actors) and codes(ev[0].recipients) == ["USA"]
+
+
+def test_chemical_weapons_used_against_its_own_people(extract):
+    res = extract("The Syrian government used chemical weapons against its own people in Ghouta.", date="2013-08-23")
+    assert [(e.type, sides(e)) for e in res.events] == [("ASSAULT", (["SYR"], ["SYR"]))]
+    assert res.events[0].cameo.startswith("204")
+
+
+def test_expressing_disagreement_is_criticism(extract):
+    res = extract("Hillary Clinton expressed significant disagreements with President Obama.", date="2014-08-11")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["USA"]))]
+
+
+def test_a_meeting_named_after_its_parties(extract):
+    res = extract("The China-Japan-ROK senior officials' meeting will be held in Chengdu on December 13.",
+                  date="2019-12-13")
+    ev = events(res, "CONSULT")
+    assert len(ev) == 1 and sorted(codes(ev[0].actors) + codes(ev[0].recipients)) == ["CHN", "JPN", "KOR"]
+    res = extract("President Xi Jinping will host the China-Africa Summit in Beijing on June 17.", date="2020-06-16")
+    assert not events(res, "CONSULT")
+
+
+def test_his_before_the_subject_and_him_after_a_titled_official(extract):
+    res = extract("Japanese Senior Deputy Foreign Minister Takeo Mori will attend the event. In his speech on "
+                  "December 12, US Assistant Secretary of State for East Asia and the Pacific David Stilwell said the "
+                  "US has provided assistance to China. Frankly China cannot agree with him.", date="2019-12-13")
+    assert {m.actor.text: m.actor.code for m in res.mentions if m.actor.text in ("his", "him")} == {
+        "his": "USA", "him": "USA"}

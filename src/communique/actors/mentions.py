@@ -232,11 +232,30 @@ class MentionFinder:
                     persons.append(ms)
                     take(ms)
             elif low in PRONOUNS_PERSON and tok.pos_ == "PRON":
-                prev = [p for p in persons if p.end <= tok.i and tok.i - p.end < 120]
+                # "In his speech on Thursday, the Secretary said ...": the subject named just after
+                s_end = doc[tok.i].sent.end
+                ahead = [p for p in spans if p.ref.kind == "person" and tok.i < p.start < s_end
+                         and doc[p.head].dep_ == "nsubj" and doc[p.head].head.dep_ == "ROOT"
+                         and tok.dep_ == "poss" and tok.head.i < p.start] if low in ("his", "her") and not any(
+                    p.ref.kind == "person" and doc[tok.i].sent.start <= p.start and p.end <= tok.i for p in spans) else []
+                # otherwise the latest person named before, by name or by title
+                prev = ahead[:1] or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
+                                            and tok.i - p.end < 120), key=lambda x: x.end)
                 if prev:
                     p = prev[-1]
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:pronoun", score=0.7), tok.i, tok.i + 1, tok.i))
+            elif low in ("its", "their", "his", "her") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "own":
+                # "used chemical weapons against its own people": the subject of its clause
+                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                subj = [s for s in spans if verb is not None and doc[s.head].dep_ == "nsubj" and doc[s.head].head == verb]
+                if subj:
+                    # (its own people are its civilians, not the government that acts on them)
+                    civil = tok.head.lemma_.lower() in ("people", "citizen", "civilian", "population", "nation")
+                    take(MentionSpan(replace(subj[0].ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                             method="coref:own", score=0.8,
+                                             **({"sector": "CVL", "kb_id": None, "kind": "state"} if civil else {})),
+                                     tok.i, tok.i + 1, tok.i))
             elif low in ("it", "its") and tok.pos_ == "PRON":
                 # "Japan said it had halted aid": the latest state or organisation that was the
                 # subject of a clause earlier in the sentence

@@ -12,6 +12,9 @@ NON_AGENT_HEADS = {"flood", "floods", "storm", "earthquake", "quake", "fire", "w
                    "weather", "drought", "heatwave", "heat", "tsunami", "hurricane", "typhoon", "cyclone",
                    "landslide", "avalanche", "explosion", "blast", "inflation", "currency", "stock", "stocks",
                    "dream", "culture", "history", "soil", "constitution"}
+# attacks whose doer is named with "by", when they are the subject of what they did
+ATTACK_NOUNS = {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "offensive", "assault", "ambush",
+                "bombardment", "incursion", "barrage", "operation"}
 # nouns for groups of people, who stand for the state they are in ("students in Indonesia")
 GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activist", "rebel", "worker", "union",
                "farmer", "official", "leader", "militant", "fighter", "soldier", "troop", "police", "opposition",
@@ -258,6 +261,9 @@ class ArgumentFinder:
             out: list[MentionSpan] = []
             for c in subjects:   # "X and Y met" is sometimes parsed as two subjects
                 out += [s for s in self.actors_at(c) if s not in out]
+                if not out and c.lemma_.lower() in ATTACK_NOUNS and any(
+                        p.dep_ == "prep" and p.lower_ == "by" for p in c.children):
+                    out += self.noun_agent(c)     # "an attack by Kataib Hezbollah killed ..."
             return out
         if any(c.dep_ in PASS_SUBJ for c in v.children) or reduced_passive(v):
             return []            # "a member of Hamas jailed a year ago": the noun is the patient

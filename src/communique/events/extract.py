@@ -64,6 +64,8 @@ UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine",
 # "killed in Israeli tank shelling": weapons whose owner is the attacker (besides UNATTRIBUTED_HEADS)
 WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
                 "sniper", "air", "naval", "navy", "police"}
+# what a meeting may be called besides MEETING_NOUNS
+MEETING_NAMES = {"dialogue", "forum", "consultation", "conference", "summit"}
 # people who can be arrested, charged or deported
 PEOPLE_NOUNS = GROUP_NOUNS | {"suspect", "national", "man", "woman", "tourist", "businessman", "businesswoman",
                               "defendant", "sailor", "fisherman", "crew", "spy", "diplomat", "blogger", "dissident"}
@@ -434,6 +436,7 @@ class EventExtractor:
                 ev = self._classified(sent, doc, article, af)
                 if ev is not None:
                     sent_events.append(ev)
+            sent_events = _fold_subject_nouns(sent_events, doc)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
         events = [ev for ev in _dedupe(self._intentions(_visits_apart(events), doc)) if not _strangers_only(ev)]
@@ -441,6 +444,28 @@ class EventExtractor:
         for ev in events:
             ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
         return events
+
+    def _listed_parties(self, trig, doc) -> list[MentionSpan]:
+        """The parties a meeting is named after, written with hyphens: "the China-Japan-ROK
+        meeting", "the third China-Afghanistan-Pakistan trilateral dialogue"."""
+        nouns = [trig] + [o for o in trig.children if o.dep_ in ("dobj", "obj", "nsubjpass", "nsubj")
+                          and o.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES]
+        out: list[MentionSpan] = []
+        for n in nouns:
+            for t in doc[n.left_edge.i:n.i]:
+                if not (t.i > 0 and doc[t.i - 1].text == "-" or t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
+                    continue
+                for kind, key in self.kb.lookup(t.text):
+                    code = key if kind == "state" else self.kb.entities[key].code if kind == "igo" else None
+                    if code and code not in {s.ref.code for s in out}:
+                        ref = ActorRef(name=self.kb.country_name(code) or t.text, code=code, sector=None,
+                                       kb_id=key, text=t.text, start=t.idx, end=t.idx + len(t), kind=kind,
+                                       method="named-meeting", score=0.7)
+                        out.append(MentionSpan(ref, t.i, t.i + 1, t.i))
+                        break
+            if out:
+                break
+        return out
 
     def _home_states(self, side: list[ActorRef]) -> list[ActorRef]:
         """An armed group is listed with the state it is based in, as CAMEO and PLOVER code a
@@ -791,6 +816,13 @@ class EventExtractor:
         e = c.entry
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
+        if e.type == "CONSULT" and not recipients:
+            # "will host the China-Africa Summit", "the China-Japan-ROK meeting will be held in Chengdu"
+            parties = self._listed_parties(c.trigger, doc)
+            if len(parties) >= 2:
+                own = {s.ref.code for s in actors} or {parties[0].ref.code}
+                actors = actors or [parties[0]]
+                recipients = [s for s in parties if s.ref.code not in own]
         if not actors:
             if not recipients and e.type == "PROTEST":
                 recipients = self._protest_target(c.trigger, af, [])
@@ -816,6 +848,9 @@ class EventExtractor:
         # ("Turkish police dispersed Turkish students"), never for two-sided types
         if not any(s.ref.method in DEFAULT_ACTOR_METHODS for s in actors):
             recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
+        if symmetric:
+            # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest
+            recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])]
         if e.type in ("ASSAULT", "COERCE") and (e.cameo or "1")[:2] in ("17", "18") and any(
                 _rioters(s, doc) for s in actors):
             # "demonstrators torched the embassy", "rioters beat a policeman": a violent protest (145);
@@ -1332,6 +1367,30 @@ def _derived(ev: Event, tag: str) -> Event:
     return replace(ev, event_id=ev.event_id[:12] + tag)
 
 
+def _names_meeting(tok) -> bool:
+    """A word in a meeting's name: "China" in "the China-Africa Summit"."""
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "nmod", "amod", "appos") or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES:
+            return True
+    return False
+
+
+def _fold_subject_nouns(events: list[Event], doc) -> list[Event]:
+    """"An attack by Kataib Hezbollah on a base killed an American contractor": the attack and the
+    killing are one event, told by the verb."""
+    verbs = {ev._trigger_i: ev.type for ev in events if hasattr(ev, "_trigger_i")}
+    out = []
+    for ev in events:
+        t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
+        if t is not None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj" and verbs.get(t.head.i) == ev.type:
+            continue
+        out.append(ev)
+    return out
+
+
 def _of_people(s: MentionSpan, doc) -> bool:
     """A state named as the people's: "two Chinese nationals", "the North Korean suspect"."""
     head = doc[s.head]
@@ -1410,7 +1469,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for ev in events:
         a = frozenset(x.code for x in ev.actors)
         r = frozenset(x.code for x in ev.recipients)
-        sides = frozenset([a, r]) if ev.type in ("CONSULT", "AGREE", "COOPERATE") else (a, r)
+        # two-sided events: the same parties, however the sentence split them into sides
+        sides = a | r if ev.type in ("CONSULT", "AGREE", "COOPERATE") else (a, r)
         ev._key = (ev.type, sides, ev.status)
         same = next((p for p in out if p._key == ev._key and (
             p.date == ev.date or getattr(p, "date_from_publication", False)
