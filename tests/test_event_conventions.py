@@ -915,3 +915,18 @@ def test_his_before_the_subject_and_him_after_a_titled_official(extract):
                   "US has provided assistance to China. Frankly China cannot agree with him.", date="2019-12-13")
     assert {m.actor.text: m.actor.code for m in res.mentions if m.actor.text in ("his", "him")} == {
         "his": "USA", "him": "USA"}
+
+
+def test_a_demand_spoken_in_a_spokespersons_answer_is_the_speakers(extract):
+    text = ("Q: The US said China is a threat. What's your comment?\n\n"
+            "A: If the US truly wants good relations with China, it should match its words with deeds. "
+            "We should make strong responses to the wrong words.")
+    res = extract(text, date="2019-12-13",
+                  title="Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on December 13, 2019")
+    assert [(e.type, sides(e)) for e in res.events] == [("REQUEST", (["CHN"], ["USA"]))]
+
+
+def test_urging_after_being_dissatisfied_keeps_the_subject(extract):
+    res = extract("China is strongly dissatisfied with that and urges the Canadian side to respect the rule of law.",
+                  date="2019-01-15")
+    assert [(e.type, sides(e)) for e in res.events] == [("REQUEST", (["CHN"], ["CAN"]))]

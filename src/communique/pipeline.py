@@ -54,7 +54,7 @@ class Pipeline:
         we = transcript.first_person_spans(doc, spans, quotes, article, self.mentions, speaker)
         if we:
             spans = sorted(spans + we, key=lambda s: s.start)
-        events = self.events.extract(doc, spans, article)
+        events = self.events.extract(doc, spans, article, quotes)
         for q in quotes:
             # the events a quote supports: those whose evidence lies in the quoted words
             q.event_ids = [ev.event_id for ev in events if ev.evidence_start < q.end and ev.evidence_end > q.start]

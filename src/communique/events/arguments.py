@@ -269,8 +269,8 @@ class ArgumentFinder:
             return []            # "a member of Hamas jailed a year ago": the noun is the patient
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
         h = v.head
-        if v.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head is not h:
-            # "he is prepared to lift the ban": the subject of the copula
+        if v.dep_ in ("xcomp", "conj") and h.pos_ == "ADJ" and h.dep_ == "acomp":
+            # "he is prepared to lift the ban", "we are dissatisfied and urge ...": the copula's subject
             return self.subject(h.head, _seen)
         if v.dep_ in ("xcomp", "conj", "advcl") and h is not v and h.pos_ in ("VERB", "AUX"):
             if v.dep_ == "xcomp":

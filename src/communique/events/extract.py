@@ -375,8 +375,11 @@ class EventExtractor:
         return Candidate(e, tok, actors, recipients)
 
     # ------------------------------------------------------------------ main
-    def extract(self, doc, spans: list[MentionSpan], article: Article) -> list[Event]:
+    def extract(self, doc, spans: list[MentionSpan], article: Article, quotes: list | None = None) -> list[Event]:
+        """``quotes``: the article's quotes, whose known speakers speak the sentences inside them."""
         af = ArgumentFinder(doc, spans, self._agent_words)
+        voiced = [(q.start, q.end, q.speaker) for q in quotes or () if q.kind == "direct"
+                  and q.speaker is not None and q.speaker.code]
         events: list[Event] = []
         venues: list[Location] = []      # "the meeting took place in Rome"
         consumed: set[int] = set()        # nouns used as light-verb objects
@@ -384,8 +387,10 @@ class EventExtractor:
         words = rules.rule_words()
         for sent in doc.sents:
             sent_events: list[Event] = []
+            voice = next((MentionSpan(sp, sent.start, sent.start + 1, sent.start) for a, b, sp in voiced
+                          if a <= (sent.start_char + sent.end_char) // 2 <= b), None)
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
-                     + rules.speech_demands(sent, af) + rules.reductions(sent, af, words))
+                     + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
                 ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)

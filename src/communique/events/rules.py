@@ -87,8 +87,10 @@ def _has_criticism(span_text: str, words: RuleWords) -> str | None:
     return None
 
 
-def speech_demands(sent, af):
-    """"X said Y should/must ..." is a demand: REQUEST from the speaker to Y."""
+def speech_demands(sent, af, speaker=None):
+    """"X said Y should/must ..." is a demand: REQUEST from the speaker to Y.  ``speaker`` (a
+    mention) is whoever speaks the sentence when it lies inside a quote or a spokesperson's answer:
+    "The US should stop interfering" said by China's spokesperson is China's demand on the US."""
     out = []
     for t in sent:
         if t.pos_ not in ("VERB", "AUX"):
@@ -103,13 +105,18 @@ def speech_demands(sent, af):
             continue
         target = af.subject(t)
         say = _reporting_verb(t)
-        if not target or say is None:
+        if not target or any(af.doc[s.head].lower_ in ("we", "i") for s in target):
+            continue        # "we should take measures": resolve, not a demand on anyone
+        if say is not None:
+            by, name = af.subject(say), f"speech-demand ({say.lemma_.lower()} + {modal.lower_})"
+        elif speaker is not None and not {s.ref.code for s in target} & {speaker.ref.code} and t.dep_ in (
+                "ROOT", "conj") and all(q.dep_ != "mark" or q.lower_ not in ("if", "unless") for q in t.children):
+            by, name = [speaker], f"quoted-demand ({modal.lower_})"
+        else:
             continue
-        speaker = af.subject(say)
-        if speaker:
-            name = f"speech-demand ({say.lemma_.lower()} + {modal.lower_})"
+        if by:
             out.append((_entry(t.lemma_.lower(), "REQUEST", "100" if modal.lower_ == "must" else "020", name),
-                        t, speaker, target))
+                        t, by, target))
     return out
 
 
