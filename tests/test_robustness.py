@@ -8,10 +8,10 @@ def test_failure_on_one_article_does_not_stop_the_batch(pipeline, monkeypatch):
             Article(id="ok2", text="Iran accused Israel of attacking its embassy.", date="2022-08-10")]
     real = pipeline.events.extract
 
-    def flaky(doc, spans, article):
+    def flaky(doc, spans, article, quotes=None):
         if article.id == "boom":
             raise ValueError("simulated failure")
-        return real(doc, spans, article)
+        return real(doc, spans, article, quotes)
 
     monkeypatch.setattr(pipeline.events, "extract", flaky)
     results = list(pipeline.process_many(arts))
