@@ -1012,14 +1012,12 @@ class EventExtractor:
                     return [_place_target(origin, doc, trig, method="origin-default")]
         if e.type not in UNATTRIBUTED_TYPES:
             # "the suspect will be deported, Malaysian police said": the authority that tells of it
-            says = [trig.head] if trig.dep_ == "ccomp" else []
-            says += [ch for ch in trig.children if ch.dep_ in ("parataxis", "ccomp")]
-            for say in says:
-                if say.lemma_.lower() in ANNOUNCING_VERBS:
-                    found = [s for s in af.subject(say) if s.ref.code and ":" not in s.ref.code
-                             and s.ref.code not in {r.ref.code for r in recipients}]
-                    if found:
-                        return found
+            say = rules.reporting_verb(trig)
+            if say is not None:
+                found = [s for s in af.subject(say) if s.ref.code and ":" not in s.ref.code
+                         and s.ref.code not in {r.ref.code for r in recipients}]
+                if found:
+                    return found
         loc = self._location(trig, sent, [], recipients)
         if loc is None:
             # a place anywhere in the clauses the act belongs to or that say when it happened ("when

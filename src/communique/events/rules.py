@@ -63,7 +63,7 @@ def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -
     return Entry(lemma=lemma, pos="verb", type=type_, cameo=cameo, weight=weight, source=f"rule:{name}")
 
 
-def _reporting_verb(t):
+def reporting_verb(t):
     """The verb of saying that governs a clause, if any ("Zhao said", "he warned")."""
     say = t
     for _ in range(3):
@@ -104,7 +104,7 @@ def speech_demands(sent, af, speaker=None):
         if any(c.dep_ == "auxpass" for c in t.children):
             continue
         target = af.subject(t)
-        say = _reporting_verb(t)
+        say = reporting_verb(t)
         if not target or any(af.doc[s.head].lower_ in ("we", "i") for s in target):
             continue        # "we should take measures": resolve, not a demand on anyone
         if say is not None:
