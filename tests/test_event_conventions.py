@@ -930,3 +930,41 @@ def test_urging_after_being_dissatisfied_keeps_the_subject(extract):
     res = extract("China is strongly dissatisfied with that and urges the Canadian side to respect the rule of law.",
                   date="2019-01-15")
     assert [(e.type, sides(e)) for e in res.events] == [("REQUEST", (["CHN"], ["CAN"]))]
+
+
+# ---------------------------------------------------------------- tenth session: held-out news, fifth batch
+
+
+def test_rejecting_accusations_answers_the_last_accuser(extract):
+    res = extract("The Zambian foreign minister accused Malawi of harbouring rebels. Malawi's president called "
+                  "the accusations \"utterly absurd\" on Friday.", date="2021-05-14")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["ZMB"], ["MWI"])), ("REJECT", (["MWI"], ["ZMB"]))]
+    # with no earlier accusation against the rejecting side, nobody is known to be answered
+    res = extract("Malawi's government denied the allegations on Friday.", date="2021-05-14")
+    assert not events(res, "REJECT")
+
+
+def test_a_label_on_an_act_is_an_accusation_not_a_phone_call(extract):
+    res = extract("The Chilean senator called the Peruvian government's decision \"a disgraceful attack on "
+                  "fishermen.\"", date="2021-05-14")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["CHL"], ["PER"]))]
+
+
+def test_a_visitor_the_parser_hung_on_the_invitation(extract):
+    res = extract("At the invitation of President Xi Jinping, King Harald V of the Kingdom of Norway will pay a "
+                  "state visit to China from October 11 to 20.", date="2018-10-08")
+    ev = events(res, "CONSULT")
+    assert [(sides(e), e.status) for e in ev] == [((["NOR"], ["CHN"]), "future")]
+
+
+def test_a_court_in_a_states_city_fines_a_local_resident(extract):
+    res = extract("A district court in the southern Turkish city of Mersin fined a local resident 5,000 lira "
+                  "for failing to report a crime.", date="2017-02-06")
+    assert [(e.type, sides(e)) for e in res.events] == [("SANCTION", (["TUR"], ["TUR"]))]
+
+
+def test_a_committee_of_the_home_states_senate(extract):
+    text = ("U.S. lawmakers returned to Washington on Monday. The U.S. trade deficit grew. "
+            "Large U.S. companies urged the Senate Finance Committee to take up tax reform this year.")
+    res = extract(text, date="2017-07-17")
+    assert [(e.type, sides(e)) for e in events(res, "REQUEST")] == [("REQUEST", (["USA"], ["USA"]))]

@@ -53,6 +53,8 @@ HOME_PEOPLE = {"COP", "CVL", "HLH", "EDU", "LAB", "REL"}
 FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public"}
 HOME_ANY = HOME_SECTORS | HOME_PEOPLE
 
+# parts of an institution named after it ("the Senate Finance Committee")
+COMMITTEE_WORDS = {"committee", "subcommittee", "caucus", "panel", "commission"}
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
 
@@ -393,11 +395,18 @@ class MentionFinder:
         "police", "the president"): the home state's, when its sector is a state's own."""
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
+        # "the Senate Finance Committee", "the House Armed Services Committee": a committee of
+        # an institution of the state is that institution's
+        inner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and self.kb.agents.get(norm(c.lemma_)) in HOME_SECTORS]
+        if inner and word in COMMITTEE_WORDS and all(c.pos_ == "PROPN" for c in tok.children
+                                                     if c.dep_ == "compound"):
+            sector = self.kb.agents[norm(inner[0].lemma_)]
+        elif any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+                 for c in tok.children):
+            return None         # "the company's president", "the president of the club"
         if sector not in HOME_ANY or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
             return None
-        if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
-               for c in tok.children):
-            return None         # "the company's president", "the president of the club"
         definite = any(c.lower_ == "the" for c in tok.children)
         if sector in HOME_PEOPLE:
             if tok.tag_ != "NNS" or word in FOREIGN_PRONE or any(

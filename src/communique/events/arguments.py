@@ -27,6 +27,8 @@ GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activi
 # nouns for government bodies, named by compounds ("the US State department")
 BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "service", "committee",
               "commission", "council", "court", "bureau"}
+# places named by their state: "the southern Russian city of Astrakhan"
+TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port", "district", "state"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # "the visit of an Indian delegation to Islamabad": the visitor
@@ -223,6 +225,10 @@ class ArgumentFinder:
             if depth < 2:
                 for p in prep_pobjs(t, GROUP_PREPS if not removed(t) else GROUP_PREPS[:-1]):
                     s = self.by_tok.get(p.i)
+                    if s is None and p.lemma_.lower() in TOWN_NOUNS:
+                        # "a district court in the southern Russian city of Astrakhan"
+                        s = next((self.by_tok[c.i] for c in p.children if c.dep_ in ("amod", "compound")
+                                  and c.i in self.by_tok), None)
                     if s is not None and (s.ref.kind == "state" or p.head.lower_ == "from"):
                         return s
                 # "refugees fleeing the civil war in Liberia": the state they flee
@@ -302,14 +308,15 @@ class ArgumentFinder:
     def _fronted_subject(self, v) -> list[MentionSpan]:
         """The subject the parser hung on a fronted phrase: in "At the invitation of Li Keqiang,
         Chancellor Merkel will pay a visit" or "under the witness of the two leaders, China and
-        the Philippines signed", the name after the comma was read as a conjunct of the phrase's
-        noun.  It is the subject when it ends just before the verb (or its auxiliaries)."""
+        the Philippines signed", the name after the comma was read as a conjunct (or an apposition:
+        "At the invitation of President Xi Jinping, King Harald V of Norway will pay") of the
+        phrase's noun.  It is the subject when it ends just before the verb (or its auxiliaries)."""
         doc = v.doc
         for p in v.children:
             if p.dep_ != "prep" or p.i > v.i:
                 continue
             for t in p.subtree:
-                if t.dep_ != "conj" or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
+                if t.dep_ not in ("conj", "appos") or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
                     continue
                 if any(c.dep_ == "cc" and c.i < t.i for c in t.head.children):
                     continue        # "of China and India": a real coordination

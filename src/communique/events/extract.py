@@ -197,7 +197,8 @@ class EventExtractor:
             mods.add("go on")       # "nurses went on strike", "doctors have been on strike since May"
         ok = []
         phrasal = {c.lower_ for c in children if c.dep_ == "prt"} & {"off", "out", "up", "down", "back", "away", "over"}
-        labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") for c in children)
+        labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") or c.dep_ in ("dobj", "obj") and any(
+            a.dep_ == "appos" or a.dep_ == "amod" and a.i > c.i for a in c.children) for c in children)
         figurative = pos == "noun" and bool(mods & rules.rule_words().figurative)
         for e in entries:
             if e.type == "CONSULT" and labelling and lemma == "call":
@@ -444,7 +445,8 @@ class EventExtractor:
             sent_events = _fold_subject_nouns(sent_events, doc)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
-        events = [ev for ev in _dedupe(self._intentions(_visits_apart(events), doc)) if not _strangers_only(ev)]
+        events = [ev for ev in _dedupe(self._intentions(_visits_apart(_answer_accusations(events)), doc))
+                  if not _strangers_only(ev)]
         self._place_events(events, venues, article)
         for ev in events:
             ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
@@ -909,13 +911,27 @@ class EventExtractor:
                 # (a seizure needs something seized: "the new Congress takes over in January" is no event)
                 recipients = [_place_target(Location(actors[0].ref.name or "", actors[0].ref.code), doc, trig,
                                             method="protest-default")]
+        if not recipients and e.type in ("SANCTION", "COERCE", "ASSAULT") and e.pos == "verb" and actors:
+            # "fined a local resident", "detained local journalists": people of the place
+            # ("fined a local resident 70,000 rubles" hangs the person on the sum)
+            local = next((n for o in af.objects(trig) for n in (o, *o.children) if n.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.lower_ == "local" for c in n.children)), None)
+            if local is not None:
+                place = self._location(trig, sent, actors, [])
+                code = place.country if place is not None and place.country else actors[0].ref.code
+                if code and ":" not in code:
+                    recipients = [_place_target(Location(place.name if place else code, code), doc, local,
+                                                method="local")]
         if not recipients and e.type in SPEECH_TYPES:
             # "At their meeting in Singapore, Kim pledged ...": said to the other party of the meeting
             for p in prep_pobjs(trig, ("at", "during")):
                 if p.lemma_.lower() in MEETING_NOUNS:
                     met = [s for pair in af.between(p) for s in pair] or af.noun_agent(p) or af.prep_objects(p, {"with"})
                     recipients = [s for s in met if s.ref.code and s.ref.code not in a_codes]
-        if not recipients and not e.solo:
+        # "Merkel rejected the accusations": rejected whoever made them (found after the article is read)
+        answering = not recipients and e.type == "REJECT" and e.pos == "verb" and any(
+            o.lemma_.lower() in rules.rule_words().claim_nouns for o in trig.children if o.dep_ in ("dobj", "obj"))
+        if not recipients and not e.solo and not answering:
             return None
         if e.weight < 0.6 and c.thing_object and not any(s.ref.method not in ("location", "protest-default")
                                                         for s in recipients):
@@ -973,6 +989,7 @@ class EventExtractor:
             confidence=round(conf, 3), extractor=e.name)
         ev.date_from_publication = defaulted
         ev._trigger_i = trig.i
+        ev._answering = answering
         return ev
 
     def _unattributed_actor(self, c: Candidate, sent, recipients, doc, af) -> list[MentionSpan]:
@@ -1415,6 +1432,24 @@ def _visits_apart(events: list[Event]) -> list[Event]:
             if one.location is not None and one.location.country not in (None, host.code):
                 one.location = None
             out.append(one)
+    return out
+
+
+def _answer_accusations(events: list[Event]) -> list[Event]:
+    """A rejection of accusations that does not say whose ("Merkel called the accusations
+    absurd") answers the last accusation made before it against the rejecting side; with none,
+    it is dropped."""
+    out = []
+    for i, ev in enumerate(events):
+        if getattr(ev, "_answering", False):
+            own = {a.code for a in ev.actors}
+            accusation = next((a for a in reversed(events[:i]) if a.type == "ACCUSE"
+                               and own & {r.code for r in a.recipients}
+                               and not own & {x.code for x in a.actors}), None)
+            if accusation is None:
+                continue
+            ev.recipients = [replace(r, method="accuser") for r in accusation.actors]
+        out.append(ev)
     return out
 
 

@@ -38,6 +38,7 @@ class RuleWords:
     figurative: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -56,7 +57,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         organisation_nouns=frozenset(d.get("organisation_nouns") or ()),
         reducing=frozenset(d.get("reducing_verbs") or ()),
         figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()),
-        accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()))
+        accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()),
+        claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -148,14 +150,21 @@ def criticism(sent, af, words: RuleWords):
         # "calling the Western alliance an outmoded product of the Cold War"
         if lemma in words.labelling:
             objs = [o for o in t.children if o.dep_ in ("dobj", "obj")]
+            # (the label may hang on the object: "called Trump's announcement 'an unwarranted attack'",
+            # "called the accusations 'utterly absurd'")
             preds = [o for o in t.children if o.dep_ in ("oprd", "xcomp", "attr")
-                     or (o.dep_ == "prep" and o.lower_ == "as")]
+                     or (o.dep_ == "prep" and o.lower_ == "as")] + [a for o in objs[:1] for a in o.children
+                                                                  if a.dep_ == "appos" or a.dep_ == "amod" and a.i > o.i]
             if objs and preds:
                 text = " ".join(t.doc[p.left_edge.i:p.right_edge.i + 1].text for p in preds)
                 w = _has_criticism(text, words)
                 target = af.actors_at(objs[0])
                 actor = af.subject(t)
-                if w and target and actor:
+                if w and actor and objs[0].lemma_.lower() in words.claim_nouns:
+                    # "called the accusations absurd": a rejection of what the accuser said (the
+                    # extractor finds the accuser when the sentence does not name him)
+                    out.append((_entry(lemma, "REJECT", "120", f"dismissal-label ({w})"), t, actor, target))
+                elif w and target and actor:
                     out.append((_entry(lemma, "ACCUSE", "111", f"criticism-label ({w})"), t, actor, target))
             continue
         # "X told Y that ... erroneous words and deeds by the US side have undermined ..."
