@@ -968,3 +968,26 @@ def test_a_committee_of_the_home_states_senate(extract):
             "Large U.S. companies urged the Senate Finance Committee to take up tax reform this year.")
     res = extract(text, date="2017-07-17")
     assert [(e.type, sides(e)) for e in events(res, "REQUEST")] == [("REQUEST", (["USA"], ["USA"]))]
+
+
+def test_a_trip_to_an_organisations_seat_and_a_state_is_two_visits(extract):
+    res = extract("Foreign Minister Wang Yi will visit the African Union headquarters and Ethiopia next week.",
+                  date="2019-12-12")
+    assert sorted(sides(e) for e in events(res, "CONSULT")) == [(["CHN"], ["ETH"]), (["CHN"], ["IGO:AU"])]
+
+
+def test_speaking_to_a_broadcaster_is_an_interview(extract):
+    assert not events(extract("The Kenyan foreign minister spoke to the BBC on Tuesday.", date="2019-12-12"))
+
+
+def test_words_that_show_are_no_protest_and_an_alert_for_travellers_no_mobilisation(extract):
+    res = extract("These figures clearly demonstrate the growth of trade between China and Kenya. "
+                  "The Chinese embassy in Nairobi issued a travel alert for Chinese citizens.", date="2019-12-12")
+    assert not events(res)
+    res = extract("Hundreds of students demonstrated outside the Chinese embassy in Nairobi.", date="2019-12-12")
+    assert [e.type for e in res.events] == ["PROTEST"]
+
+
+def test_negotiating_tactics_are_no_negotiation(extract):
+    res = extract("The Brazilian president said he used tough negotiating tactics on Argentina.", date="2019-12-12")
+    assert not events(res, "CONSULT")

@@ -14,7 +14,7 @@ ONTOLOGY = ROOT / "src" / "communique" / "data" / "ontology"
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
-          "modifier", "status", "solo", "symmetric_subject", "reverse", "weight"}
+          "modifier", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
 TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831"), ("AGREE", "057")}

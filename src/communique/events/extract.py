@@ -205,6 +205,8 @@ class EventExtractor:
                 continue      # "called the plan political insanity" is not a phone call
             if figurative and e.type in ("ASSAULT", "COERCE", "MOBILIZE"):
                 continue      # "a charm offensive", "a trade war"
+            if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
+                continue      # "the figures demonstrate a closer community": showing, not protesting
             if e.particle and e.particle not in particles:
                 continue
             if not e.particle and phrasal and pos == "verb":
@@ -933,6 +935,8 @@ class EventExtractor:
             o.lemma_.lower() in rules.rule_words().claim_nouns for o in trig.children if o.dep_ in ("dobj", "obj"))
         if not recipients and not e.solo and not answering:
             return None
+        if e.type == "CONSULT" and recipients and all(s.ref.sector == "MED" for s in recipients):
+            return None      # "speaks to CNN", "told the BBC": an interview, not a consultation
         if e.weight < 0.6 and c.thing_object and not any(s.ref.method not in ("location", "protest-default")
                                                         for s in recipients):
             return None       # an ambiguous verb about a thing: "struck an optimistic tone"
@@ -1418,11 +1422,13 @@ def _of_people(s: MentionSpan, doc) -> bool:
 
 
 def _visits_apart(events: list[Event]) -> list[Event]:
-    """A trip to several states is one visit to each ("Wang Yi will visit Pakistan and Nepal"),
+    """A trip to several states (or to an organisation's seat and a state: "will visit the EU
+    Headquarters and Slovenia") is one visit to each ("Wang Yi will visit Pakistan and Nepal"),
     while a meeting of several parties stays one event."""
     out = []
     for ev in events:
-        hosts = [r for r in ev.recipients if r.code and len(r.code) == 3 and r.code.isupper()]
+        hosts = [r for r in ev.recipients if r.code and (len(r.code) == 3 and r.code.isupper()
+                                                         or r.code.startswith("IGO:"))]
         if ev.type != "CONSULT" or ev.mode != "visit" or len(hosts) < 2 or len(hosts) != len(ev.recipients):
             out.append(ev)
             continue

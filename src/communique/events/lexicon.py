@@ -29,6 +29,7 @@ class Entry:
     objects: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
     object: bool = True
+    intransitive: bool = False
     particle: str | None = None
     prep_required: str | None = None
     modifier: tuple[str, ...] = ()
@@ -69,7 +70,8 @@ def _entry(d: dict, source: str) -> Entry:
         preps=tuple(str(p).lower() for p in d.get("preps") or ()),
         objects=tuple(str(o).lower() for o in d.get("objects") or ()),
         not_objects=tuple(str(o).lower() for o in d.get("not_objects") or ()),
-        object=bool(d.get("object", True)), particle=(d.get("particle") or None),
+        object=bool(d.get("object", True)), intransitive=bool(d.get("intransitive", False)),
+        particle=(d.get("particle") or None),
         prep_required=(d.get("prep_required") or None),
         modifier=tuple(str(m).lower() for m in d.get("modifier") or ()), status=d.get("status") or None,
         solo=bool(d.get("solo", False)), symmetric_subject=bool(d.get("symmetric_subject", False)),
