@@ -991,3 +991,23 @@ def test_words_that_show_are_no_protest_and_an_alert_for_travellers_no_mobilisat
 def test_negotiating_tactics_are_no_negotiation(extract):
     res = extract("The Brazilian president said he used tough negotiating tactics on Argentina.", date="2019-12-12")
     assert not events(res, "CONSULT")
+
+
+def test_a_place_named_as_a_topic_is_not_the_target_of_criticism(extract):
+    res = extract("The spokesperson stressed that Tibet affairs are purely China's internal affairs that allow no "
+                  "foreign interference.", date="2019-11-25")
+    assert not events(res, "ACCUSE")
+
+
+def test_he_at_the_head_of_a_sentence_is_the_subject_of_the_sentence_before(extract):
+    res = extract("Macron said last year that reports of a massacre by forces loyal to Assad were credible. "
+                  "On Sunday, he blamed Hollande for the failure.", date="2018-04-09")
+    blame = events(res, "ACCUSE")
+    assert blame and codes(blame[-1].actors) == ["FRA"]
+    assert {m.actor.text: m.actor.name for m in res.mentions if m.actor.text == "he"} == {"he": "Emmanuel Macron"}
+
+
+def test_criticism_told_to_someone_is_not_aimed_at_them_when_it_names_another(extract):
+    res = extract("\"We must ensure that Iran's aggression does not go unanswered,\" Netanyahu told Theresa May "
+                  "in London.", date="2017-02-06")
+    assert all("GBR" not in codes(e.recipients) for e in events(res, "ACCUSE"))

@@ -240,9 +240,19 @@ class MentionFinder:
                          and doc[p.head].dep_ == "nsubj" and doc[p.head].head.dep_ == "ROOT"
                          and tok.dep_ == "poss" and tok.head.i < p.start] if low in ("his", "her") and not any(
                     p.ref.kind == "person" and doc[tok.i].sent.start <= p.start and p.end <= tok.i for p in spans) else []
+                # the subject "he" of a sentence with no one named before it: the person
+                # who was the subject of the sentence before ("Trump said reports of an attack by
+                # forces loyal to Assad had crossed lines. On Sunday, he blamed ...")
+                s0 = doc[tok.i].sent.start
+                before = [] if ahead or low not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") \
+                    or tok.head.dep_ != "ROOT" or s0 == 0 \
+                    or any(p.ref.kind == "person" and s0 <= p.start < tok.i for p in spans) else sorted(
+                        (p for p in spans if p.ref.kind == "person" and self._sent_start(s0 - 1) <= p.start
+                         and p.end <= s0 and doc[p.head].dep_ in ("nsubj", "nsubjpass")),
+                        key=lambda x: (doc[x.head].head.dep_ != "ROOT", x.start), reverse=True)
                 # otherwise the latest person named before, by name or by title
-                prev = ahead[:1] or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
-                                            and tok.i - p.end < 120), key=lambda x: x.end)
+                prev = ahead[:1] or before[-1:] or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
+                                                           and tok.i - p.end < 120), key=lambda x: x.end)
                 if prev:
                     p = prev[-1]
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),

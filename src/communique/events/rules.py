@@ -25,6 +25,8 @@ SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "
        "claim", "allege", "complain", "assert", "remind"}
 # verbs whose object is the one told ("told the US side that ...", "keep reminding the American side")
 TELL = {"tell", "remind", "warn", "inform"}
+# nouns that make a place the topic of a clause ("Hong Kong affairs", "the Taiwan question")
+TOPIC_NOUNS = {"affair", "affairs", "issue", "question", "matter", "situation", "problem"}
 
 
 @dataclass(frozen=True)
@@ -196,11 +198,16 @@ def criticism(sent, af, words: RuleWords):
                            if a.left_edge.i <= x.i <= a.right_edge.i):
                         continue
                     s = af.by_tok.get(tok.i)
+                    h = t.doc[s.head] if s is not None else None
+                    if h is not None and h.dep_ in ("compound", "amod", "poss") and h.head.lemma_.lower() in TOPIC_NOUNS:
+                        continue    # "Hong Kong affairs allow no foreign interference": the topic, not its target
                     if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
                         targets.append(s)
-            if not targets and lemma in TELL:
+            if not targets and lemma in TELL and not any(
+                    x.i in af.by_tok and af.by_tok[x.i].ref.code not in codes for x in clause):
                 # "We keep reminding the American side that this situation is unacceptable": told to
-                # the one addressed, when the clause names no one else
+                # the one addressed, when the clause names no one else (not "ensure that Iran's
+                # aggression does not go unanswered, he told May")
                 targets = [s for o in t.children if o.dep_ in ("dobj", "obj", "dative")
                            for s in af.actors_at(o) if s.ref.code and s.ref.code not in codes][:1]
             if targets:
