@@ -1011,3 +1011,15 @@ def test_criticism_told_to_someone_is_not_aimed_at_them_when_it_names_another(ex
     res = extract("\"We must ensure that Iran's aggression does not go unanswered,\" Netanyahu told Theresa May "
                   "in London.", date="2017-02-06")
     assert all("GBR" not in codes(e.recipients) for e in events(res, "ACCUSE"))
+
+
+def test_following_reports_of_an_attack_is_not_the_attack(extract):
+    res = extract("Seibert said German officials are closely following the \u201cdisturbing reports \u2026 regarding "
+                  "another alleged attack, this time targeting a school in Aleppo, Syria.\u201d", date="2018-04-09")
+    assert not [e for e in events(res, "ASSAULT") if "DEU" in codes(e.actors)]
+
+
+def test_a_killing_inside_a_foreign_consulate_is_not_the_host_states(extract):
+    res = extract("The journalist was tortured and killed inside the Jordanian consulate in Ankara, the report said.",
+                  date="2018-10-17")
+    assert not [e for e in events(res, "ASSAULT") if "TUR" in codes(e.actors)]

@@ -27,6 +27,11 @@ GROUP_NOUNS = {"group", "party", "student", "protester", "demonstrator", "activi
 # nouns for government bodies, named by compounds ("the US State department")
 BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "service", "committee",
               "commission", "council", "court", "bureau"}
+# verbs whose subject only learns of or tells about what their object did ("following reports of
+# an attack targeting a hospital"): the object's participle is not the subject's act
+FOLLOWING_VERBS = {"follow", "monitor", "watch", "see", "hear", "read", "cite", "quote", "receive", "get",
+                   "investigate", "study", "review", "examine", "confirm", "deny", "dismiss", "reject",
+                   "condemn", "welcome", "note", "recall", "remember", "track"}
 # places named by their state: "the southern Russian city of Astrakhan"
 TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port", "district", "state"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
@@ -301,7 +306,9 @@ class ArgumentFinder:
             for c in v.head.children:
                 if c.dep_ == "poss" and c.i in self.by_tok:
                     return [self.by_tok[c.i]]
-            if v.head.dep_ in OBJ and v.head.head.pos_ in ("VERB", "AUX"):
+            if v.head.dep_ in OBJ and v.head.head.pos_ in ("VERB", "AUX") and \
+                    v.head.head.lemma_.lower() not in FOLLOWING_VERBS:
+                # ("issued a statement urging ..."; not "are following reports of an attack targeting ...")
                 return self.subject(v.head.head, _seen)
         return self._fronted_subject(v)
 

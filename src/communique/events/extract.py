@@ -1054,6 +1054,11 @@ class EventExtractor:
                     loc = self._place(t)
                     if loc is not None and loc.country:
                         break
+        if loc is not None and loc.country and any(
+                t.lemma_.lower() in ("embassy", "consulate") and any(af.by_tok[c.i].ref.code not in (None, loc.country)
+                                                                     for c in t.children if c.i in af.by_tok)
+                for t in sent):
+            return []      # "murdered inside the Saudi consulate in Istanbul": not the host state's doing
         if loc is not None and loc.country:
             return [_place_target(loc, doc, trig, method="location-default")]
         victims = [s for s in recipients if s.ref.kind == "state" or (s.ref.code and ":" not in s.ref.code)]
