@@ -1023,3 +1023,29 @@ def test_a_killing_inside_a_foreign_consulate_is_not_the_host_states(extract):
     res = extract("The journalist was tortured and killed inside the Jordanian consulate in Ankara, the report said.",
                   date="2018-10-17")
     assert not [e for e in events(res, "ASSAULT") if "TUR" in codes(e.actors)]
+
+
+def test_hoping_another_will_act_is_an_appeal_to_them(extract):
+    res = extract("China hopes Vietnam will remain calm and exercise restraint.", date="2020-01-03")
+    assert [(e.type, sides(e)) for e in res.events] == [("REQUEST", (["CHN"], ["VNM"]))]
+    # a hope for both sides, one's own included, asks nothing of the other
+    res = extract("China and Vietnam held talks. China hopes the two sides will further consolidate consensus.",
+                  date="2020-01-03")
+    assert not events(res, "REQUEST")
+
+
+def test_put_under_investigation_is_an_investigation_by_the_state(extract):
+    res = extract("Former Peruvian president Ollanta Humala has been put under formal investigation over "
+                  "misuse of public funds.", date="2017-03-14")
+    assert [(e.type, e.mode, sides(e)) for e in res.events] == [("ACCUSE", "investigate", (["PER"], ["PER"]))]
+
+
+def test_the_court_named_by_its_ruling_is_the_home_states(extract):
+    res = extract("The Pentagon said the U.S. military will review the policy. The U.S. Army said it disagreed "
+                  "with the Court's ruling.", date="2017-07-26")
+    assert [(e.type, sides(e)) for e in events(res, "REJECT")] == [("REJECT", (["USA"], ["USA"]))]
+
+
+def test_the_maker_of_what_is_supported(extract):
+    res = extract("China supports the steps Pakistan has taken to ease tensions.", date="2019-03-05")
+    assert [(e.type, sides(e)) for e in res.events] == [("SUPPORT", (["CHN"], ["PAK"]))]

@@ -415,8 +415,10 @@ class MentionFinder:
         elif any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
                  for c in tok.children):
             return None         # "the company's president", "the president of the club"
-        if sector not in HOME_ANY or tok.dep_ in ("compound", "amod", "poss") or self._paired(tok):
+        if sector not in HOME_ANY or tok.dep_ in ("compound", "amod") or self._paired(tok):
             return None
+        if tok.dep_ == "poss" and not any(c.lower_ == "the" for c in tok.children):
+            return None         # ("the Court's ruling" is the home state's court; "police's" is no one's)
         definite = any(c.lower_ == "the" for c in tok.children)
         if sector in HOME_PEOPLE:
             if tok.tag_ != "NNS" or word in FOREIGN_PRONE or any(

@@ -248,6 +248,21 @@ class ArgumentFinder:
                 s = self._one(p, depth + 1)
                 if s is not None:
                     return s
+        if depth == 0:
+            # "relevant parties to the JCPOA, including China": the members named
+            for p in prep_pobjs(t, ("including",)):
+                s = self._one(p, depth + 1)
+                if s is not None:
+                    return s
+            # "supports the efforts the two sides have made", "the steps Pyongyang has taken": their
+            # maker (a bare relative clause on an object, whose object the noun is)
+            for v in t.children if t.dep_ in ("dobj", "obj", "pobj") else ():
+                if v.dep_ == "relcl" and v.left_edge.i == t.i + 1 and not any(
+                        c.dep_ in ("dobj", "obj", "nsubjpass", "ccomp") or c.tag_ in ("WDT", "WP", "WRB")
+                        for c in v.children):
+                    for c in v.children:
+                        if c.dep_ == "nsubj" and c.i in self.by_tok:
+                            return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
         if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
                                                            "army", "representative", "people", "inhabitant",

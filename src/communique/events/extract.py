@@ -393,7 +393,8 @@ class EventExtractor:
             voice = next((MentionSpan(sp, sent.start, sent.start + 1, sent.start) for a, b, sp in voiced
                           if a <= (sent.start_char + sent.end_char) // 2 <= b), None)
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
-                     + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words))
+                     + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words)
+                     + rules.wishes(sent, af, voice))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
                 ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)
@@ -1005,7 +1006,7 @@ class EventExtractor:
         if e.type == "PROTEST":
             return self._local_protesters(trig, sent, recipients, doc)
         if e.type not in UNATTRIBUTED_TYPES and not (
-                trig.lemma_.lower() in STATE_ACTS and trig.dep_ != "acl" and any(
+                (trig.lemma_.lower() in STATE_ACTS or e.mode == "investigate") and trig.dep_ != "acl" and any(
                     s.ref.kind != "state" or _of_people(s, doc) for s in recipients)):
             return []       # (an arrest of no one known, or a background "jailed a year ago", is left out)
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):

@@ -124,6 +124,33 @@ def speech_demands(sent, af, speaker=None):
     return out
 
 
+def wishes(sent, af, speaker=None):
+    """"China hopes Indonesia will remain calm", "we hope the US side can stop ...": a wish for
+    what another does is asked of them (PLOVER REQUEST, CAMEO 020 appeal), whatever is wished.
+    (A wished event is also coded by the extractor: "hopes the two sides will settle their
+    dispute"; the two REQUESTs of one dyad become one.)"""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() not in ("hope", "wish") or t.pos_ != "VERB" or any(
+                c.dep_ == "neg" for c in t.children):
+            continue
+        who = [s for s in af.subject(t) if s.ref.code] or ([speaker] if speaker is not None and any(
+            c.dep_ == "nsubj" and c.lower_ == "we" for c in t.children) else [])
+        if not who:
+            continue
+        codes = {s.ref.code for s in who}
+        for c in t.children:
+            if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or not any(
+                    a.dep_ == "aux" and a.lower_ in ("will", "would", "can", "could") for a in c.children):
+                continue
+            doers = [s for x in c.children if x.dep_ in ("nsubj", "nsubjpass")
+                     for s in af.actors_at(x) or af.actors_within(x, 4) if s.ref.code]
+            target = [s for s in doers if s.ref.code not in codes]
+            if target and len(target) == len(doers):     # (not "hopes the two sides will ...": its own side too)
+                out.append((_entry(t.lemma_.lower(), "REQUEST", "020", "wish-appeal"), t, who, target))
+    return out
+
+
 def coercive_orders(sent, af, words: RuleWords):
     """"X ordered Y to shut down its services": a sanction on Y."""
     out = []
