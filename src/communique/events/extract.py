@@ -1056,8 +1056,9 @@ class EventExtractor:
                     if loc is not None and loc.country:
                         break
         if loc is not None and loc.country and any(
-                t.lemma_.lower() in ("embassy", "consulate") and any(af.by_tok[c.i].ref.code not in (None, loc.country)
-                                                                     for c in t.children if c.i in af.by_tok)
+                t.lemma_.lower() in ("embassy", "consulate") and t.dep_ == "pobj" and t.head.lower_ in (
+                    "in", "inside", "at", "within") and any(af.by_tok[c.i].ref.code not in (None, loc.country)
+                                                            for c in t.children if c.i in af.by_tok)
                 for t in sent):
             return []      # "murdered inside the Saudi consulate in Istanbul": not the host state's doing
         if loc is not None and loc.country:
