@@ -240,19 +240,10 @@ class MentionFinder:
                          and doc[p.head].dep_ == "nsubj" and doc[p.head].head.dep_ == "ROOT"
                          and tok.dep_ == "poss" and tok.head.i < p.start] if low in ("his", "her") and not any(
                     p.ref.kind == "person" and doc[tok.i].sent.start <= p.start and p.end <= tok.i for p in spans) else []
-                # the subject "he" of a sentence with no one named before it: the person
-                # who was the subject of the sentence before ("Trump said reports of an attack by
-                # forces loyal to Assad had crossed lines. On Sunday, he blamed ...")
-                s0 = doc[tok.i].sent.start
-                before = [] if ahead or low not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") \
-                    or tok.head.dep_ != "ROOT" or s0 == 0 \
-                    or any(p.ref.kind == "person" and s0 <= p.start < tok.i for p in spans) else sorted(
-                        (p for p in spans if p.ref.kind == "person" and self._sent_start(s0 - 1) <= p.start
-                         and p.end <= s0 and doc[p.head].dep_ in ("nsubj", "nsubjpass")),
-                        key=lambda x: (doc[x.head].head.dep_ != "ROOT", x.start), reverse=True)
+                before = [] if ahead else self._subject_before(doc, tok, spans)
                 # otherwise the latest person named before, by name or by title
-                prev = ahead[:1] or before[-1:] or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
-                                                           and tok.i - p.end < 120), key=lambda x: x.end)
+                prev = ahead[:1] or before or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
+                                                      and tok.i - p.end < 120), key=lambda x: x.end)
                 if prev:
                     p = prev[-1]
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
@@ -437,6 +428,19 @@ class MentionFinder:
                        code=home, sector=sector, text=span.text, start=span.start_char, end=span.end_char,
                        kind="agent", method="home-state:" + word, score=0.6)
         return MentionSpan(ref, start, tok.i + 1, tok.i)
+
+    def _subject_before(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """The subject "he" of a sentence that names no one before it: the person who was the
+        subject of the sentence before, preferably of its main clause ("Trump said reports of an
+        attack by forces loyal to Assad had crossed lines. On Sunday, he blamed ...")."""
+        s0 = doc[tok.i].sent.start
+        if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" \
+                or s0 == 0 or any(p.ref.kind == "person" and s0 <= p.start < tok.i for p in spans):
+            return []
+        s1 = self._sent_start(s0 - 1)
+        subjects = [p for p in spans if p.ref.kind == "person" and s1 <= p.start and p.end <= s0
+                    and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+        return sorted(subjects, key=lambda x: (doc[x.head].head.dep_ != "ROOT", x.start))[:1]
 
     def _titled_strangers(self, doc, spans: list[MentionSpan]) -> None:
         """An unknown person with an office title ("President Prosper Avril declared a state of
