@@ -1049,3 +1049,82 @@ def test_the_court_named_by_its_ruling_is_the_home_states(extract):
 def test_the_maker_of_what_is_supported(extract):
     res = extract("China supports the steps Pakistan has taken to ease tensions.", date="2019-03-05")
     assert [(e.type, sides(e)) for e in res.events] == [("SUPPORT", (["CHN"], ["PAK"]))]
+
+
+# ---------------------------------------------------------------- eleventh session: held-out news, sixth batch
+
+
+def test_protesters_gathering_is_a_protest_but_leaders_gathering_is_not(extract):
+    res = extract("Hundreds of protesters gathered outside the French embassy in Bamako on Friday.", date="2022-02-18")
+    assert [(e.type, sides(e)) for e in res.events] == [("PROTEST", (["MLI"], ["FRA"]))]
+    res = extract("European leaders gathered in Brussels on Friday.", date="2022-02-18")
+    assert not events(res, "PROTEST")
+
+
+def test_a_summit_named_after_its_parties_is_not_with_its_host(extract):
+    res = extract("Premier Li Keqiang will attend the 22nd China-ASEAN Summit in Bangkok.", date="2019-10-30")
+    assert [(sides(e), e.status) for e in events(res, "CONSULT")] == [((["CHN"], ["IGO:ASEAN"]), "future")]
+
+
+def test_attending_an_inauguration_abroad_is_a_visit(extract):
+    res = extract("Vice President Kamala Harris will attend President Lula's inauguration ceremony in Brasilia "
+                  "on January 1.", date="2022-12-20")
+    assert [(set(codes(e.actors)), set(codes(e.recipients)), e.status) for e in events(res, "CONSULT")] == [
+        ({"USA"}, {"BRA"}, "future")]
+
+
+def test_two_statements_the_parser_joined_under_a_denial(extract):
+    res = extract("A Syrian official blamed Turkey, however, a Turkish spokesman denied any knowledge of the "
+                  "shelling.", date="2019-10-12")
+    assert [(e.type, sides(e), e.status) for e in events(res, "ACCUSE")] == [("ACCUSE", (["SYR"], ["TUR"]), "asserted")]
+
+
+def test_a_label_that_names_the_culprit(extract):
+    res = extract("Georgia's president called the explosion \"a Russian act of sabotage.\" Russian officials "
+                  "denied the accusation.", date="2020-06-05")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["GEO"], ["RUS"])), ("REJECT", (["RUS"], ["GEO"]))]
+
+
+def test_taking_military_action(extract):
+    res = extract("On Tuesday, Azerbaijan took military action in the disputed region of Armenia.", date="2023-09-20")
+    assert [(e.type, sides(e)) for e in events(res, "ASSAULT")] == [("ASSAULT", (["AZE"], ["ARM"]))]
+
+
+def test_delegations_from_two_sides(extract):
+    res = extract("Delegations from the Colombian government and the ELN held talks in Havana.", date="2023-05-02")
+    (ev,) = events(res, "CONSULT")
+    assert {"COL", "NSA:ELN"} <= set(codes(ev.actors) + codes(ev.recipients))
+
+
+def test_a_call_for_a_ceasefire_needs_no_addressee(extract):
+    res = extract("Pope Francis called for an immediate ceasefire.", date="2023-10-20")
+    assert [(e.type, codes(e.recipients)) for e in res.events] == [("REQUEST", [])]
+    assert codes(res.events[0].actors)
+
+
+def test_an_envoy_stands_for_whoever_sent_him(extract):
+    res = extract("At the invitation of President Cyril Ramaphosa, Minister Tang Dengjie, as President Xi Jinping's "
+                  "special envoy, will travel to South Africa.", date="2019-05-20")
+    assert [(sides(e), e.status) for e in events(res, "CONSULT")] == [((["CHN"], ["ZAF"]), "future")]
+
+
+def test_resources_mobilized_and_cooperation_undermined_are_no_events(extract):
+    res = extract("We asked the Indonesian side to mobilize all resources to find the missing boat.", date="2019-01-10")
+    assert not events(res, "MOBILIZE")
+    res = extract("The senator is undermining the cooperation between China and the US.", date="2019-01-10")
+    assert not events(res, "COOPERATE")
+    res = extract("The Thai prime minister sent condolences to the injured.", date="2019-01-10")
+    assert not events(res, "ASSAULT")
+
+
+def test_a_killing_by_unknown_gunmen_is_not_the_victims_states_doing(extract):
+    res = extract("A Russian journalist was shot dead on Thursday.", date="2017-03-24")
+    assert not events(res, "ASSAULT")
+    # an arrest with no stated authority is still his own state's
+    res = extract("A Russian journalist was arrested on Thursday.", date="2017-03-24")
+    assert [sides(e) for e in res.events if e.type in ("COERCE", "SANCTION")] == [(["RUS"], ["RUS"])]
+
+
+def test_defying_a_blockade_names_no_defier(extract):
+    res = extract("Two men died after a missile hit a tunnel defying the Israeli blockade.", date="2017-02-09")
+    assert not events(res, "REJECT")

@@ -14,7 +14,7 @@ ONTOLOGY = ROOT / "src" / "communique" / "data" / "ontology"
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
-          "modifier", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
+          "modifier", "subjects", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
 TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831"), ("AGREE", "057")}
@@ -56,13 +56,14 @@ PLOVER = yaml.safe_load((ONTOLOGY / "plover.yaml").read_text(encoding="utf-8"))[
 
 def _key(d: dict) -> tuple:
     return (d["lemma"], d["pos"], tuple(d.get("objects") or ()), d.get("particle"), d.get("prep_required"),
-            tuple(d.get("modifier") or ()))
+            tuple(d.get("modifier") or ()), tuple(d.get("subjects") or ()))
 
 
 def _generic(lemma: str, pos: str) -> list[dict]:
     """Entries for a word with no construction constraint (the plain word as trigger)."""
     return [d for _, d in ENTRIES if d["lemma"] == lemma and d["pos"] == pos and not d.get("objects")
-            and not d.get("particle") and not d.get("prep_required") and not d.get("modifier")]
+            and not d.get("particle") and not d.get("prep_required") and not d.get("modifier")
+            and not d.get("subjects")]
 
 
 def test_all_files_present_and_nonempty():
@@ -82,7 +83,7 @@ def test_fields_and_value_types():
         assert d["pos"] in ("verb", "noun"), where
         assert d["type"] in TYPES, where
         assert isinstance(d["cameo"], str), f"unquoted CAMEO code in {where}"
-        for k in ("preps", "objects", "not_objects", "modifier"):
+        for k in ("preps", "objects", "not_objects", "modifier", "subjects"):
             vals = d.get(k) or []
             assert isinstance(vals, list), where
             # an unquoted on/off/yes/no turns into a boolean
@@ -160,7 +161,8 @@ def test_key_words(lemma, pos, expected):
 ])
 def test_constructions(lemma, pos, field, value, expected, cameo):
     hits = [d for _, d in ENTRIES if d["lemma"] == lemma and d["pos"] == pos
-            and (value in (d.get(field) or []) if isinstance(d.get(field), list) else d.get(field) == value)]
+            and (value in (d.get(field) or []) if isinstance(d.get(field), list) else d.get(field) == value)
+            and (field == "objects" or not d.get("objects"))]      # ("call for a ceasefire" is narrower)
     assert hits, f"no {lemma} entry with {field}={value}"
     assert {(d["type"], d["cameo"]) for d in hits} == {(expected, cameo)}
 

@@ -32,6 +32,8 @@ BODY_NOUNS = {"department", "ministry", "agency", "office", "administration", "s
 FOLLOWING_VERBS = {"follow", "monitor", "watch", "see", "hear", "read", "cite", "quote", "receive", "get",
                    "investigate", "study", "review", "examine", "confirm", "deny", "dismiss", "reject",
                    "condemn", "welcome", "note", "recall", "remember", "track"}
+# people who stand for someone else: "as Xi Jinping's special envoy"
+ENVOY_NOUNS = {"envoy", "representative", "emissary", "messenger", "delegate"}
 # places named by their state: "the southern Russian city of Astrakhan"
 TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port", "district", "state"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
@@ -117,6 +119,13 @@ class ArgumentFinder:
             if s is not None and s not in out:
                 out.append(s)
                 out += [p for p in self.partners.get(id(s), []) if p not in out]
+                # "delegations from the Afghan government and the Taliban": the joined names inside
+                inner = t.doc[s.head]
+                if inner != t and t.left_edge.i <= inner.i <= t.right_edge.i:
+                    for cj in inner.conjuncts:
+                        o = self.by_tok.get(cj.i)
+                        if o is not None and o not in out:
+                            out.append(o)
                 # "the Turkish and Greek sides", "U.S. and Russian negotiators": conjoined
                 # modifiers name several actors
                 for c in t.children:
@@ -249,6 +258,10 @@ class ArgumentFinder:
                 if s is not None:
                     return s
         if depth == 0:
+            # "Luo Shugang, as President Xi Jinping's special envoy, will travel": whom he stands for
+            s = self._envoy_of(t)
+            if s is not None:
+                return s
             # "relevant parties to the JCPOA, including China": the members named
             for p in prep_pobjs(t, ("including",)):
                 s = self._one(p, depth + 1)
@@ -264,7 +277,7 @@ class ArgumentFinder:
                         if c.dep_ == "nsubj" and c.i in self.by_tok:
                             return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
-        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "force", "troop",
+        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "team", "force", "troop",
                                                            "army", "representative", "people", "inhabitant",
                                                            "resident", "citizen", "villager", "population"}:
             for p in prep_pobjs(t, ("of", "from")):
@@ -272,6 +285,24 @@ class ArgumentFinder:
                 if s is not None:
                     return s
         return None
+
+    def _envoy_of(self, t) -> MentionSpan | None:
+        """Whom someone stands for, by an "as" phrase on him or on his verb: "as President Xi
+        Jinping's special envoy"."""
+        for p in prep_pobjs(t, ("as",)):
+            if p.lemma_.lower() in ENVOY_NOUNS:
+                s = self._one(p, 1)
+                if s is not None:
+                    return s
+        return None
+
+    def _or_envoy(self, found: list[MentionSpan], v) -> list[MentionSpan]:
+        """A verb's subject, or whom it stands for when the verb says so and the subject is
+        unknown or known only by a default guess of its country."""
+        if found and not all((s.ref.method or "").startswith("unresolved") for s in found):
+            return found
+        envoy = self._envoy_of(v)
+        return [envoy] if envoy is not None else found
 
     # ------------------------------------------------------------------ verbs
     def subject(self, v, _seen=None) -> list[MentionSpan]:
@@ -290,7 +321,7 @@ class ArgumentFinder:
                 if not out and c.lemma_.lower() in ATTACK_NOUNS and any(
                         p.dep_ == "prep" and p.lower_ == "by" for p in c.children):
                     out += self.noun_agent(c)     # "an attack by Kataib Hezbollah killed ..."
-            return out
+            return self._or_envoy(out, v)
         if any(c.dep_ in PASS_SUBJ for c in v.children) or reduced_passive(v):
             return []            # "a member of Hamas jailed a year ago": the noun is the patient
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
@@ -325,7 +356,7 @@ class ArgumentFinder:
                     v.head.head.lemma_.lower() not in FOLLOWING_VERBS:
                 # ("issued a statement urging ..."; not "are following reports of an attack targeting ...")
                 return self.subject(v.head.head, _seen)
-        return self._fronted_subject(v)
+        return self._or_envoy(self._fronted_subject(v), v)
 
     def _fronted_subject(self, v) -> list[MentionSpan]:
         """The subject the parser hung on a fronted phrase: in "At the invitation of Li Keqiang,
@@ -342,9 +373,13 @@ class ArgumentFinder:
                     continue
                 if any(c.dep_ == "cc" and c.i < t.i for c in t.head.children):
                     continue        # "of China and India": a real coordination
-                gap = doc[t.right_edge.i + 1:v.i]
-                if all(g.dep_ in ("aux", "neg", "advmod") for g in gap):
-                    return [s for s in self.actors_at(t) if s.start >= t.left_edge.i]
+                # (with "as X's special envoy" between: "..., Luo Shugang, as President Xi's envoy, will")
+                full = doc[t.right_edge.i + 1:v.i]
+                gap = [g for g in full
+                       if not any(a.dep_ == "prep" and a.lower_ == "as" and a.head == v for a in (g, *g.ancestors))]
+                allowed = ("aux", "neg", "advmod") + (("punct",) if len(gap) < len(full) else ())
+                if all(g.dep_ in allowed for g in gap):
+                    return self._or_envoy([s for s in self.actors_at(t) if s.start >= t.left_edge.i], v)
         return []
 
     def passive_subject(self, v) -> list[MentionSpan]:

@@ -23,7 +23,7 @@ from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, 
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
-from .status import modality
+from .status import misparsed_clause, modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
 # prepositions that set the scene of a statement rather than say what it is about
@@ -172,6 +172,8 @@ class EventExtractor:
         if not entries:
             return []
         children = list(tok.children)
+        if pos == "verb" and tok.tag_ in ("VBN", "JJ") and any(c.dep_ == "det" for c in children):
+            return []       # "condolences to the injured": people, not an act
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
         # particles can be mis-attached as prepositions ("call off a trip")
         particles |= {c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in ("off", "out", "up", "down", "back")}
@@ -200,11 +202,15 @@ class EventExtractor:
         labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") or c.dep_ in ("dobj", "obj") and any(
             a.dep_ == "appos" or a.dep_ == "amod" and a.i > c.i for a in c.children) for c in children)
         figurative = pos == "noun" and bool(mods & rules.rule_words().figurative)
+        # "undermining the cooperation between China and the US": a relation harmed, not an event
+        harmed = pos == "noun" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in rules.rule_words().harming
         for e in entries:
             if e.type == "CONSULT" and labelling and lemma == "call":
                 continue      # "called the plan political insanity" is not a phone call
             if figurative and e.type in ("ASSAULT", "COERCE", "MOBILIZE"):
                 continue      # "a charm offensive", "a trade war"
+            if harmed and e.type in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "AID"):
+                continue
             if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
                 continue      # "the figures demonstrate a closer community": showing, not protesting
             if e.particle and e.particle not in particles:
@@ -224,6 +230,8 @@ class EventExtractor:
                 continue      # "released a statement" frees no one; "meet China halfway" is no meeting
             if e.modifier and not (mods & set(e.modifier)):
                 continue
+            if e.subjects and not (_subject_lemmas(tok) & set(e.subjects)):
+                continue      # "protesters gathered" is a protest, "leaders gathered" is not
             ok.append(e)
         ok.sort(key=lambda e: (-e.specificity, -e.weight))
         return ok
@@ -359,7 +367,10 @@ class EventExtractor:
             actors = [s for s in af.subject(tok.head.head) if s not in recipients]
         verb, slot = _governing_verb(tok)
         if verb is not None and not noun_agent_found(actors, tok):
-            v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS) or (
+            # (not "called the shooting a terrorist act": a label, not a call)
+            labelled = any(c.dep_ in ("oprd", "xcomp", "attr") for c in verb.children)
+            v_actors = af.subject(verb) if (slot == "object" and verb.lemma_.lower() in LIGHT_VERBS
+                                            and not labelled) or (
                 slot == "purpose" and not any(c.dep_ == "nsubjpass" for c in verb.children)) else []
             if slot == "readiness":
                 v_actors = af.subject(verb) or af.passive_subject(verb)
@@ -642,6 +653,8 @@ class EventExtractor:
                     break     # "threatened to strike unless Israel rescinded ...": the condition is not threatened
                 if g.dep_ == "prep" and g.lower_ in SETTING_PREPS:
                     break     # "at their meeting, Kim pledged ...": the setting is not what is pledged
+                if misparsed_clause(g):
+                    break     # "an official blamed Israel, however, a spokeswoman denied any knowledge"
                 g = g.head
                 if g.i in governors and g.i != ev._trigger_i:
                     gov = g
@@ -789,8 +802,8 @@ class EventExtractor:
             target_refs = ev.actors
         else:
             target_refs = ev.recipients
-        if not g_actors and gtype in ("REQUEST", "ACCUSE"):
-            return None     # "faces pressure from Congress to help Iran": who asks is not known
+        if not g_actors and gtype in ("REQUEST", "ACCUSE", "REJECT"):
+            return None     # "faces pressure from Congress to help Iran", "a tunnel defying Israel's blockade"
         if not g_actors:
             g_actors_refs = ev.actors if target_refs is ev.recipients else []
         else:
@@ -826,8 +839,9 @@ class EventExtractor:
         e = c.entry
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
-        if e.type == "CONSULT" and not recipients:
-            # "will host the China-Africa Summit", "the China-Japan-ROK meeting will be held in Chengdu"
+        if e.type == "CONSULT" and (not recipients or all(_is_place(s, doc) for s in recipients)):
+            # "will host the China-Africa Summit", "the China-Japan-ROK meeting will be held in Chengdu",
+            # "will attend the China-ASEAN Summit in Singapore" (the host is no party)
             parties = self._listed_parties(c.trigger, doc)
             if len(parties) >= 2:
                 own = {s.ref.code for s in actors} or {parties[0].ref.code}
@@ -1000,8 +1014,9 @@ class EventExtractor:
     def _unattributed_actor(self, c: Candidate, sent, recipients, doc, af) -> list[MentionSpan]:
         """Violence with no stated perpetrator ("three soldiers were killed in Basra", "a car bomb
         killed a journalist in Beirut") is coded, as event-data projects do, to the country where
-        it happened, or failing a place to the victims' own country; so are arrests, charges and
-        sentences with no stated authority.  Accidents and disasters are not events."""
+        it happened (not to the victims' own country); so are arrests, charges and sentences with
+        no stated authority, or failing a place, to the state of the one arrested.  Accidents and
+        disasters are not events."""
         e, trig = c.entry, c.trigger
         if e.type == "PROTEST":
             return self._local_protesters(trig, sent, recipients, doc)
@@ -1064,7 +1079,9 @@ class EventExtractor:
         if loc is not None and loc.country:
             return [_place_target(loc, doc, trig, method="location-default")]
         victims = [s for s in recipients if s.ref.kind == "state" or (s.ref.code and ":" not in s.ref.code)]
-        if victims and e.pos == "verb":
+        if victims and e.pos == "verb" and e.type != "ASSAULT":
+            # "the Canadian was sentenced": his own state's courts (but "the Russian politician was
+            # shot dead" says nothing of who shot him)
             v = victims[0].ref
             return [_place_target(Location(v.name or v.code, v.code), doc, trig, method="victim-default")]
         return []
@@ -1302,6 +1319,26 @@ def _rioters(s: MentionSpan, doc) -> bool:
     last = doc[s.end - 1]
     return last.lemma_.lower() in PROTESTER_NOUNS or (
         last.dep_ in ("amod", "compound", "nmod") and last.head.lemma_.lower() in PROTESTER_NOUNS)
+
+
+def _is_place(s: MentionSpan, doc) -> bool:
+    """A mention that stands as the place of something ("in Singapore", "in Chengdu")."""
+    t = doc[s.head]
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+
+
+def _subject_lemmas(verb) -> set[str]:
+    """The lemmas of a verb's subject, through a counted noun ("thousands of protesters") and from
+    the first of two joined verbs ("protesters marched and gathered")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.dep_ == "conj":
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    found = set()
+    for head in subj:
+        found.add(head.lemma_.lower())
+        if head.lemma_.lower() in COLLECTIVE_NOUNS:
+            found |= {p.lemma_.lower() for p in prep_pobjs(head, ("of",))}
+    return found
 
 
 def _governing_verb(tok):

@@ -33,6 +33,7 @@ class Entry:
     particle: str | None = None
     prep_required: str | None = None
     modifier: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     status: str | None = None
     solo: bool = False
     symmetric_subject: bool = False
@@ -43,7 +44,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return ((2 if self.objects else 0) + (2 if self.particle else 0) + (1 if self.prep_required else 0)
-                + (2 if self.modifier else 0))
+                + (2 if self.modifier else 0) + (2 if self.subjects else 0))
 
     @property
     def name(self) -> str:
@@ -73,7 +74,8 @@ def _entry(d: dict, source: str) -> Entry:
         object=bool(d.get("object", True)), intransitive=bool(d.get("intransitive", False)),
         particle=(d.get("particle") or None),
         prep_required=(d.get("prep_required") or None),
-        modifier=tuple(str(m).lower() for m in d.get("modifier") or ()), status=d.get("status") or None,
+        modifier=tuple(str(m).lower() for m in d.get("modifier") or ()),
+        subjects=tuple(str(m).lower() for m in d.get("subjects") or ()), status=d.get("status") or None,
         solo=bool(d.get("solo", False)), symmetric_subject=bool(d.get("symmetric_subject", False)),
         reverse=bool(d.get("reverse", False)), weight=float(d.get("weight", 0.8)), source=source)
 

@@ -41,6 +41,7 @@ class RuleWords:
     cooperation_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    harming: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -60,7 +61,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         reducing=frozenset(d.get("reducing_verbs") or ()),
         figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()),
         accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()),
-        claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()))
+        claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()),
+        harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -189,6 +191,10 @@ def criticism(sent, af, words: RuleWords):
                 w = _has_criticism(text, words)
                 target = af.actors_at(objs[0])
                 actor = af.subject(t)
+                if not target and actor:
+                    # "called the shooting a Russian state terrorist act": the one the label names
+                    own = {a.ref.code for a in actor}
+                    target = [x for p in preds for x in af.actors_within(p, 4) if x.ref.code not in own][:1]
                 if w and actor and objs[0].lemma_.lower() in words.claim_nouns:
                     # "called the accusations absurd": a rejection of what the accuser said (the
                     # extractor finds the accuser when the sentence does not name him)

@@ -20,6 +20,18 @@ HYPO_MARKS = {"if", "unless", "whether", "should"}
 REPORTING = {"say", "announce", "confirm", "declare", "state", "tell", "add", "indicate", "warn", "report"}
 
 
+def misparsed_clause(t) -> bool:
+    """A clause the parser hangs as the complement of a later verb that already has an object:
+    "an official blamed Israel, however, a spokeswoman denied any knowledge" is two statements,
+    not a denial of the blaming."""
+    if t.dep_ == "ccomp":
+        return t.i < t.head.i and any(c.dep_ in ("dobj", "obj") for c in t.head.children)
+    # ("a Syrian official blamed Turkey, however, a spokesman denied ...": read as "an official
+    # blamed" by a reduced relative clause, which takes no object)
+    return t.dep_ == "acl" and t.head.dep_ == "nsubj" and t.head.head.i > t.i and any(
+        c.dep_ in ("dobj", "obj") for c in t.children) and any(c.dep_ in ("dobj", "obj") for c in t.head.head.children)
+
+
 def _chain(tok, limit=4):
     """The trigger and the verbs governing it through xcomp/ccomp/conj/advcl links."""
     out = [tok]
@@ -29,6 +41,8 @@ def _chain(tok, limit=4):
             # "will provide 25,000 tons of food aid": through the counted noun
             t = t.head.head
             out.append(t)
+        elif misparsed_clause(t):
+            break
         elif t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
             t = t.head
             out.append(t)
