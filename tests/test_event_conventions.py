@@ -1057,6 +1057,8 @@ def test_the_maker_of_what_is_supported(extract):
 def test_protesters_gathering_is_a_protest_but_leaders_gathering_is_not(extract):
     res = extract("Hundreds of protesters gathered outside the French embassy in Bamako on Friday.", date="2022-02-18")
     assert [(e.type, sides(e)) for e in res.events] == [("PROTEST", (["MLI"], ["FRA"]))]
+    # (found by the lexicon's "gather" with protesters as subject, whatever the classifier says)
+    assert res.events[0].extractor == "lexicon:verb:gather"
     res = extract("European leaders gathered in Brussels on Friday.", date="2022-02-18")
     assert not events(res, "PROTEST")
 
@@ -1128,3 +1130,20 @@ def test_a_killing_by_unknown_gunmen_is_not_the_victims_states_doing(extract):
 def test_defying_a_blockade_names_no_defier(extract):
     res = extract("Two men died after a missile hit a tunnel defying the Israeli blockade.", date="2017-02-09")
     assert not events(res, "REJECT")
+
+
+def test_his_in_a_clause_is_its_subjects(extract):
+    res = extract("Macron spoke at a joint news conference with Chancellor Olaf Scholz on Monday during his state "
+                  "visit to Berlin.", date="2023-07-04")
+    assert [sides(e) for e in events(res, "CONSULT")] == [(["FRA"], ["DEU"])]
+
+
+def test_every_act_agreed_to_is_part_of_the_agreement(extract):
+    res = extract("Vietnam and Laos agreed to expand trade and coordinate on regional security.", date="2023-07-04")
+    assert [e.type for e in res.events] == ["AGREE"]
+
+
+def test_it_is_not_the_subject_of_its_own_clause(extract):
+    res = extract("The resolution put forward by France was not adopted because Brazil voted against it.",
+                  date="2023-07-04")
+    assert [m.actor.code for m in res.mentions if m.actor.text == "it"] in ([], ["FRA"])

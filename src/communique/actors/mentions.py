@@ -240,7 +240,7 @@ class MentionFinder:
                          and doc[p.head].dep_ == "nsubj" and doc[p.head].head.dep_ == "ROOT"
                          and tok.dep_ == "poss" and tok.head.i < p.start] if low in ("his", "her") and not any(
                     p.ref.kind == "person" and doc[tok.i].sent.start <= p.start and p.end <= tok.i for p in spans) else []
-                before = [] if ahead else self._subject_before(doc, tok, spans)
+                before = [] if ahead else self._clause_subject(doc, tok, spans) or self._subject_before(doc, tok, spans)
                 # otherwise the latest person named before, by name or by title
                 prev = ahead[:1] or before or sorted((p for p in spans if p.ref.kind == "person" and p.end <= tok.i
                                                       and tok.i - p.end < 120), key=lambda x: x.end)
@@ -268,6 +268,10 @@ class MentionFinder:
                         and (p.ref.kind in ("state", "igo", "nsa", "body")
                              or p.ref.kind == "agent" and doc[p.head].lemma_.lower() in self._org_nouns)
                         and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+                if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
+                    # not the subject of its own clause ("China and Russia voted against it": the draft)
+                    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    prev = [p for p in prev if doc[p.head].head != verb]
                 if not prev and tok.dep_ == "nsubj" and s0 > 0:
                     # "Ukraine has faith in the law. On March 6, it opened a case ...": the subject
                     # of the sentence before
@@ -428,6 +432,18 @@ class MentionFinder:
                        code=home, sector=sector, text=span.text, start=span.start_char, end=span.end_char,
                        kind="agent", method="home-state:" + word, score=0.6)
         return MentionSpan(ref, start, tok.i + 1, tok.i)
+
+    @staticmethod
+    def _clause_subject(doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """"his"/"her" in a clause whose subject is a person named before it is that person's
+        ("Trump told a news conference with Theresa May during his state visit")."""
+        if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
+            return []
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+        return [p for p in spans if p.ref.kind == "person" and p.end <= tok.i and doc[p.head].dep_ == "nsubj"
+                and doc[p.head].head == verb][:1]
 
     def _subject_before(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
         """The subject "he" of a sentence that names no one before it: the person who was the

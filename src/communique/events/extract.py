@@ -647,6 +647,8 @@ class EventExtractor:
             gov = None
             g = t
             for _ in range(4):
+                if g is not None and g.dep_ == "conj" and g.head.dep_ in ("xcomp", "ccomp") and g.head.pos_ == "VERB":
+                    g = g.head      # "agreed to strengthen cooperation and coordinate on ...": both agreed
                 if g is None or g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl"):
                     break
                 if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in g.children):
