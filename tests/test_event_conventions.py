@@ -1147,3 +1147,11 @@ def test_it_is_not_the_subject_of_its_own_clause(extract):
     res = extract("The resolution put forward by France was not adopted because Brazil voted against it.",
                   date="2023-07-04")
     assert [m.actor.code for m in res.mentions if m.actor.text == "it"] in ([], ["FRA"])
+
+
+def test_opposing_it_is_opposing_the_party_that_did_it(extract):
+    res = extract("On Monday, the Japanese parliament passed a resolution on Xinjiang. The resolution interferes in "
+                  "China's internal affairs, including Xinjiang affairs. China strongly condemns and firmly opposes it.",
+                  date="2022-02-02")
+    found = {(e.type, tuple(sides(e)[0]), tuple(sides(e)[1])) for e in res.events if "CHN" in codes(e.actors)}
+    assert found and all(r == ("JPN",) for _, _, r in found)

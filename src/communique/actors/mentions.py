@@ -270,8 +270,10 @@ class MentionFinder:
                         and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
                 if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # not the subject of its own clause ("China and Russia voted against it": the draft)
+                    # ("China condemns and opposes it": nor of a verb joined to it)
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    prev = [p for p in prev if doc[p.head].head != verb]
+                    verbs = {verb} | ({verb.head} if verb is not None and verb.dep_ == "conj" else set())
+                    prev = [p for p in prev if doc[p.head].head not in verbs]
                 if not prev and tok.dep_ == "nsubj" and s0 > 0:
                     # "Ukraine has faith in the law. On March 6, it opened a case ...": the subject
                     # of the sentence before

@@ -867,6 +867,11 @@ class EventExtractor:
             # "mobilized reservists for a possible war against Iraq"
             a_codes0 = {s.ref.code for s in actors}
             recipients = [s for s in af.against(c.trigger) if s.ref.code and s.ref.code not in a_codes0]
+        if not recipients and e.type in ("ACCUSE", "REJECT", "REQUEST") and any(
+                o.lower_ in ("it", "this") for o in af.objects(c.trigger)):
+            # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
+            # foreign party the sentences before spoke of
+            recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
         a_codes = {s.ref.code for s in actors}
         symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
         a_keys = {_identity(s.ref) for s in actors}
@@ -1321,6 +1326,24 @@ def _rioters(s: MentionSpan, doc) -> bool:
     last = doc[s.end - 1]
     return last.lemma_.lower() in PROTESTER_NOUNS or (
         last.dep_ in ("amod", "compound", "nmod") and last.head.lemma_.lower() in PROTESTER_NOUNS)
+
+
+def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
+    """The last state or organisation other than ``own`` named as a subject (failing that, named
+    at all) in the sentence of ``trig`` before it or in the few sentences before."""
+    doc = trig.doc
+    start = trig.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    found = [s for s in set(af.by_tok.values()) if start <= s.start and s.end <= trig.i
+             and s.ref.kind in ("state", "igo", "body", "agent") and s.ref.code and s.ref.code not in own
+             and not (doc[s.head].dep_ in ("compound", "amod", "poss")       # not "Hong Kong affairs"
+                      and doc[s.head].head.lemma_.lower() in rules.TOPIC_NOUNS)]
+    # (one that acted, the subject of its clause, before one merely named)
+    acting = [s for s in found if doc[s.head].dep_ in ("nsubj", "nsubjpass")]
+    return [max(acting or found, key=lambda s: s.end)] if found else []
 
 
 def _is_place(s: MentionSpan, doc) -> bool:
