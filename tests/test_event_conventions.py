@@ -1155,3 +1155,13 @@ def test_opposing_it_is_opposing_the_party_that_did_it(extract):
                   date="2022-02-02")
     found = {(e.type, tuple(sides(e)[0]), tuple(sides(e)[1])) for e in res.events if "CHN" in codes(e.actors)}
     assert found and all(r == ("JPN",) for _, _, r in found)
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_sentences(extract):
+    res = extract("Erdogan's meeting with Pope Francis in Vatican City on Monday lasted fifty minutes.",
+                  date="2018-02-06")
+    (ev,) = events(res, "CONSULT")
+    assert ev.location is not None and ev.location.country == "VAT"
+    res = extract("Somali troops attacked an al-Shabab camp on Thursday, officials in Kismayo said.", date="2018-02-06")
+    (ev,) = events(res, "ASSAULT")
+    assert ev.location is not None and ev.location.country == "SOM"

@@ -921,6 +921,8 @@ class EventExtractor:
             if target is None and e.pos == "verb":
                 # "seized the city of Mosul", "took over the capital Sanaa": the place acted on
                 for o in af.objects(trig):
+                    if o.lemma_.lower() in INSTRUMENT_HEADS:
+                        continue        # "sent 2,500 U.S. troops to the region": whose troops, not where
                     target = target or self._place(o) or next(
                         (p for a in o.children if a.dep_ == "appos" for p in [self._place(a)] if p), None)
                 acted_on = target is not None
@@ -995,6 +997,10 @@ class EventExtractor:
         mode = e.mode
         if e.type == "CONSULT" and mode is None:
             mode = self._consult_mode(trig, sent, actors, recipients, location)
+        if location is None:
+            # failing a place of its own, the place the sentence names ("were killed in fighting
+            # that broke out in Mosul", "Putin's meeting with Pope Francis in Vatican City")
+            location = self._sentence_place(trig, sent)
         cameo = e.cameo or ontology.default_cameo(e.type, mode)
         if e.type == "CONSULT" and mode and not e.cameo:
             cameo = ontology.default_cameo(e.type, mode)
@@ -1226,6 +1232,13 @@ class EventExtractor:
             return None
         cands.sort(key=lambda x: x[0])
         return cands[0][1]
+
+    def _sentence_place(self, trig, sent) -> Location | None:
+        """The place named by "in", "at", "near" ... anywhere in the sentence, nearest the trigger."""
+        cands = [(abs(p.i - trig.i), loc) for tok in sent if tok.dep_ == "prep" and tok.lower_ in (
+                     "in", "at", "inside", "within", "near", "outside")
+                 for p in tok.children if p.dep_ == "pobj" for loc in [self._place(p)] if loc is not None]
+        return min(cands, key=lambda x: x[0])[1] if cands else None
 
     def _place(self, t, depth: int = 0) -> Location | None:
         loc = self._place_here(t)
