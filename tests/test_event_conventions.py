@@ -1165,3 +1165,38 @@ def test_an_event_without_a_place_of_its_own_takes_the_sentences(extract):
     res = extract("Somali troops attacked an al-Shabab camp on Thursday, officials in Kismayo said.", date="2018-02-06")
     (ev,) = events(res, "ASSAULT")
     assert ev.location is not None and ev.location.country == "SOM"
+
+
+def test_his_turkish_counterpart_is_turkish(extract):
+    res = extract("The trip followed a telephone conversation between Biden and his Turkish counterpart on Monday.",
+                  date="2021-04-26")
+    assert [(sides(e), e.mode) for e in events(res, "CONSULT")] == [((["TUR"], ["USA"]), "phone")] or \
+        [(set(codes(e.actors) + codes(e.recipients)), e.mode) for e in events(res, "CONSULT")] == [({"TUR", "USA"}, "phone")]
+
+
+def test_a_visit_and_a_phone_call_between_the_same_sides_are_two_events(extract):
+    res = extract("Blinken's visit to Turkey came on the back of a telephone conversation between Biden and "
+                  "Recep Tayyip Erdogan.", date="2021-04-26")
+    assert sorted(e.mode for e in events(res, "CONSULT")) == ["phone", "visit"]
+
+
+def test_the_government_and_the_opposition_agree(extract):
+    res = extract("Protests continued in Venezuela on Monday. Venezuela's President Nicolas Maduro and leaders of the "
+                  "opposition reached agreement on Friday on a deal to hold new elections.", date="2019-05-20")
+    (ev,) = events(res, "AGREE")
+    assert sides(ev) == (["VEN"], ["VEN"])
+    assert {r.sector for r in ev.actors + ev.recipients} >= {"OPP"}
+
+
+def test_dates_of_a_visit_from_may_and_of_a_pledge(extract):
+    res = extract("Foreign Minister Wang Yi will pay an official visit to Russia from May 12 to 13.", date="2019-05-08")
+    assert [(e.date, e.status) for e in events(res, "CONSULT")] == [("2019-05-12", "future")]
+    res = extract("China stands ready to work with the new Italian government.", date="2019-09-02")
+    assert [(e.type, e.date) for e in res.events] == [("AGREE", "2019-09-02")]
+
+
+def test_a_year_that_names_another_thing_does_not_date_the_event(extract):
+    res = extract("House Republicans on Thursday accused the Obama administration of lying about the 2012 attack "
+                  "in Benghazi.", date="2014-05-01")
+    (ev,) = events(res, "ACCUSE")
+    assert (ev.date, ev.status) == ("2014-05-01", "asserted")

@@ -51,7 +51,7 @@ HOME_PEOPLE = {"COP", "CVL", "HLH", "EDU", "LAB", "REL"}
 # ... except words for people who are often strangers to the place ("people applied for asylum")
 # (lemmas: the word is matched by its lemma)
 FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public"}
-HOME_ANY = HOME_SECTORS | HOME_PEOPLE
+HOME_ANY = HOME_SECTORS | HOME_PEOPLE | {"OPP"}     # ("the opposition": the home state's)
 
 # parts of an institution named after it ("the Senate Finance Committee")
 COMMITTEE_WORDS = {"committee", "subcommittee", "caucus", "panel", "commission"}

@@ -114,6 +114,9 @@ class ArgumentFinder:
                 if c.dep_ == "appos" and o is not None and o.ref.kind in ("state", "igo", "nsa") \
                         and o.ref.code != head.ref.code:
                     members += [c, *c.conjuncts]
+        # "Venezuela's President Nicolas Maduro and leaders of the opposition": the name was read as
+        # an apposition, and what is joined to it is joined to the whole
+        members += [cj for c in tok.children if c.dep_ == "appos" for cj in c.conjuncts if cj not in members]
         for t in members:
             s = self._one(t, depth)
             if s is not None and s not in out:
@@ -210,7 +213,11 @@ class ArgumentFinder:
         # modifiers inside the noun phrase: "the Chinese side", "Beijing's envoy" -- but not
         # "Zimbabwe floods" or "the American spirit": the noun must be able to stand for an actor
         agentive = t.lemma_.lower() not in NON_AGENT_HEADS
-        for c in t.children:
+        children = list(t.children)
+        if t.lemma_.lower() == "counterpart":
+            # "his Turkish counterpart": the country named, not the one whose counterpart he is
+            children.sort(key=lambda c: c.dep_ == "poss")
+        for c in children:
             if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
                 if c.i in self.by_tok:
                     return self.by_tok[c.i]
@@ -277,7 +284,7 @@ class ArgumentFinder:
                         if c.dep_ == "nsubj" and c.i in self.by_tok:
                             return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
-        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "delegation", "team", "force", "troop",
+        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "leader", "delegation", "team", "force", "troop",
                                                            "army", "representative", "people", "inhabitant",
                                                            "resident", "citizen", "villager", "population"}:
             for p in prep_pobjs(t, ("of", "from")):

@@ -55,7 +55,9 @@ def resolve(expr: str, published: str | None, future: bool = False) -> tuple[str
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day"
     words = e.split()
-    month = next((MONTHS[w] for w in words if w in MONTHS and not (w == "may" and len(words) > 3)), None)
+    # ("may" is the month in a short expression or next to a day: "from May 12 to 13")
+    month = next((MONTHS[w] for i, w in enumerate(words) if w in MONTHS and not (
+        w == "may" and len(words) > 3 and not any(x.isdigit() for x in words[max(0, i - 1):i + 2]))), None)
     year_m = re.search(r"\b(19\d{2}|20\d{2})\b", e)
     year = int(year_m.group(1)) if year_m else None
     day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", e)

@@ -710,6 +710,9 @@ class EventExtractor:
                     self._pledged(ev, " (intent: " + want.lower_ + ")")
                 if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
+                if ev.date is None and article.date:
+                    # "stands ready to work with Italy": said, and so pledged, on the day of the news
+                    ev.date, ev.date_precision, ev.date_from_publication = article.date, "day", True
             elif t is not None:
                 self._conditional_threat(ev, t)
             out.append(ev)
@@ -834,6 +837,9 @@ class EventExtractor:
         self._retype(new, gtype, cameo or ontology.default_cameo(gtype), f" (governing {ev.type.lower()})")
         new._trigger_i = gov.i
         new.date_from_publication = getattr(ev, "date_from_publication", False)
+        if new.status == "asserted" and new.date is None and article.date:
+            # "vowed to retake the city": the vow is of the day of the news
+            new.date, new.date_precision, new.date_from_publication = article.date, "day", True
         return new
 
     # ------------------------------------------------------------------ building events
@@ -895,10 +901,16 @@ class EventExtractor:
             symmetric = True
         if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
             codes = {s.ref.code for s in actors}
+            sectors = {s.ref.sector for s in actors}
             if len(codes) >= 2:
                 first = actors[0]
                 recipients = [s for s in actors[1:] if s.ref.code != first.ref.code]
                 actors = [s for s in actors if s.ref.code == first.ref.code]
+            elif None not in sectors and len(sectors) >= 2 and sectors & {"OPP", "REB"}:
+                # "Yanukovych and the opposition reached agreement": two sides of one country
+                first = actors[0]
+                recipients = [s for s in actors[1:] if s.ref.sector != first.ref.sector]
+                actors = [s for s in actors if s.ref.sector == first.ref.sector]
         trig = c.trigger
         location = None
         if not recipients and e.type == "PROTEST":
@@ -1179,10 +1191,17 @@ class EventExtractor:
             d, p = resolve_date(ent.text, article.date, future)
             if d is None:
                 continue
+            if ent.root.dep_ in ("compound", "nummod", "amod", "poss") and ent.root.head != trig \
+                    and ent.root.head.pos_ in ("NOUN", "PROPN"):
+                continue      # "the 2012 terror attack", "the 2011 uprising": the date of another thing
             # prefer dates attached to the trigger's clause, then the nearest
             attached = any(t == trig or trig in t.ancestors or t.head == trig or t.head.head == trig
                            for t in ent)
-            in_clause = ent.root.head == trig or ent.root.head.head == trig or trig in ent.root.ancestors
+            # (or to the verb the trigger hangs from: "came on the back of a telephone conversation
+            # between Trump and Erdogan, on Tuesday")
+            in_clause = ent.root.head == trig or ent.root.head.head == trig or trig in ent.root.ancestors or (
+                trig.pos_ in ("NOUN", "PROPN") and ent.root.head == next(
+                    (a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None))
             dist = min(abs(t.i - trig.i) for t in ent)
             key = (0 if attached or in_clause else 1, dist)
             if best is None or key < best[0]:
@@ -1598,9 +1617,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         # two-sided events: the same parties, however the sentence split them into sides
         sides = a | r if ev.type in ("CONSULT", "AGREE", "COOPERATE") else (a, r)
         ev._key = (ev.type, sides, ev.status)
+        # (a visit and a phone call between the same sides are two interactions)
         same = next((p for p in out if p._key == ev._key and (
             p.date == ev.date or getattr(p, "date_from_publication", False)
-            or getattr(ev, "date_from_publication", False))), None)
+            or getattr(ev, "date_from_publication", False))
+            and not ({p.mode, ev.mode} == {"visit", "phone"})), None)
         if same is None:
             # "put its army on high alert along the border with India": the verb and its noun
             # say one thing; the reading that found the recipient is kept
