@@ -1200,3 +1200,16 @@ def test_a_year_that_names_another_thing_does_not_date_the_event(extract):
                   "in Benghazi.", date="2014-05-01")
     (ev,) = events(res, "ACCUSE")
     assert (ev.date, ev.status) == ("2014-05-01", "asserted")
+
+
+def test_what_was_destroyed_in_an_assault_is_part_of_the_assault(extract):
+    res = extract("Kenyan troops said trucks and weapons were destroyed in Friday's assault on the al-Shabab camp "
+                  "outside Kismayo.", date="2018-02-06")
+    assert not [e for e in events(res, "ASSAULT") if e.extractor.startswith("lexicon:verb:destroy")]
+
+
+def test_violence_that_may_come_is_not_coded_to_its_place(extract):
+    res = extract("Rights groups fear that the activist could be tortured in Egypt.", date="2018-02-06")
+    assert not events(res, "ASSAULT")
+    res = extract("Two activists were tortured in Egypt last month.", date="2018-02-06")
+    assert [sides(e) for e in events(res, "ASSAULT")] == [(["EGY"], ["EGY"])]

@@ -253,8 +253,11 @@ class EventExtractor:
                 # (also from a coordinated verb: "were killed and 11 were injured in a Russian airstrike")
                 for p in [q for v in (tok, *tok.conjuncts) for q in prep_pobjs(v, ("in", "during"))]:
                     owner = af.noun_agent(p)
-                    if owner and any(x.type == e.type for x in self._entries(p)):
-                        return None     # "killed in a Russian missile strike on Kharkiv": the strike is the event
+                    if (owner or e.type == "ASSAULT" and e.lemma in ("destroy", "damage")) and any(
+                            x.type == e.type for x in self._entries(p)):
+                        # "killed in a Russian missile strike on Kharkiv": the strike is the event;
+                        # "equipment was destroyed in the assault on the base": so is the assault
+                        return None
                     if p.lemma_.lower() in UNATTRIBUTED_HEADS | WEAPON_NOUNS:
                         actors = owner
                         break
@@ -1057,6 +1060,8 @@ class EventExtractor:
             return []
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in trig.children):
             return []
+        if e.type in UNATTRIBUTED_TYPES and modality(trig, None, None, None, sent) in ("future", "hypothetical", "negated"):
+            return []      # "they fear the suspect could be tortured in China": no act, no place to blame
         if any(ch.dep_ == "agent" for ch in trig.children) and not any(
                 p.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children if ch.dep_ == "agent"
                 for p in ch.children):
