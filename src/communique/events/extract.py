@@ -27,6 +27,8 @@ from .status import misparsed_clause, modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
 # prepositions that set the scene of a statement rather than say what it is about
+# prepositions that say where something happens ("in Rome", "outside the embassy")
+PLACE_PREPS = ("in", "at", "inside", "within", "near", "outside")
 SETTING_PREPS = {"at", "during", "after", "before", "since", "amid", "following", "ahead"}
 # words whose "to X" (or object, for the verb "visit") is where the event takes place
 DESTINATION_WORDS = {"visit", "trip", "travel", "tour", "journey", "fly", "go", "come", "head"}
@@ -713,9 +715,7 @@ class EventExtractor:
                     self._pledged(ev, " (intent: " + want.lower_ + ")")
                 if ev.status in ("future", "hypothetical"):
                     ev.status = "asserted"
-                if ev.date is None and article.date:
-                    # "stands ready to work with Italy": said, and so pledged, on the day of the news
-                    ev.date, ev.date_precision, ev.date_from_publication = article.date, "day", True
+                _dated_today(ev, article)       # "stands ready to work with Italy": pledged today
             elif t is not None:
                 self._conditional_threat(ev, t)
             out.append(ev)
@@ -840,9 +840,8 @@ class EventExtractor:
         self._retype(new, gtype, cameo or ontology.default_cameo(gtype), f" (governing {ev.type.lower()})")
         new._trigger_i = gov.i
         new.date_from_publication = getattr(ev, "date_from_publication", False)
-        if new.status == "asserted" and new.date is None and article.date:
-            # "vowed to retake the city": the vow is of the day of the news
-            new.date, new.date_precision, new.date_from_publication = article.date, "day", True
+        if new.status == "asserted":
+            _dated_today(new, article)      # "vowed to retake the city": the vow is of the day of the news
         return new
 
     # ------------------------------------------------------------------ building events
@@ -1233,7 +1232,7 @@ class EventExtractor:
         heads |= {c.i for c in trig.children if c.dep_ == "advcl" and c.lemma_.lower() in UNATTRIBUTED_HEADS}
         cands = []
         for tok in sent:
-            if tok.dep_ != "prep" or tok.lower_ not in ("in", "at", "inside", "within", "near", "outside") or tok.head.i not in heads:
+            if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS or tok.head.i not in heads:
                 continue
             for p in tok.children:
                 if p.dep_ != "pobj":
@@ -1259,8 +1258,7 @@ class EventExtractor:
 
     def _sentence_place(self, trig, sent) -> Location | None:
         """The place named by "in", "at", "near" ... anywhere in the sentence, nearest the trigger."""
-        cands = [(abs(p.i - trig.i), loc) for tok in sent if tok.dep_ == "prep" and tok.lower_ in (
-                     "in", "at", "inside", "within", "near", "outside")
+        cands = [(abs(p.i - trig.i), loc) for tok in sent if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS
                  for p in tok.children if p.dep_ == "pobj" for loc in [self._place(p)] if loc is not None]
         return min(cands, key=lambda x: x[0])[1] if cands else None
 
@@ -1363,6 +1361,12 @@ def _rioters(s: MentionSpan, doc) -> bool:
     last = doc[s.end - 1]
     return last.lemma_.lower() in PROTESTER_NOUNS or (
         last.dep_ in ("amod", "compound", "nmod") and last.head.lemma_.lower() in PROTESTER_NOUNS)
+
+
+def _dated_today(ev: Event, article: Article) -> None:
+    """An undated event said to be so in the news of the day has the publication date."""
+    if ev.date is None and article.date:
+        ev.date, ev.date_precision, ev.date_from_publication = article.date, "day", True
 
 
 def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
