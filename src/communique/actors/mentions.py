@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from ..model import ActorRef
 from ..nlp.loader import APPOSITIVE_TITLES, HYPHEN_PREFIXES
+from ..nlp.syntax import clause_verb
 from .kb import KB, family_name, norm
 from .resolve import PersonResolver, name_similarity
 
@@ -250,7 +251,7 @@ class MentionFinder:
                                              method="coref:pronoun", score=0.7), tok.i, tok.i + 1, tok.i))
             elif low in ("its", "their", "his", "her") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "own":
                 # "used chemical weapons against its own people": the subject of its clause
-                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                verb = clause_verb(tok)
                 subj = [s for s in spans if verb is not None and doc[s.head].dep_ == "nsubj" and doc[s.head].head == verb]
                 if subj:
                     # (its own people are its civilians, not the government that acts on them)
@@ -271,7 +272,7 @@ class MentionFinder:
                 if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # not the subject of its own clause ("China and Russia voted against it": the draft)
                     # ("China condemns and opposes it": nor of a verb joined to it)
-                    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    verb = clause_verb(tok)
                     verbs = {verb} | ({verb.head} if verb is not None and verb.dep_ == "conj" else set())
                     prev = [p for p in prev if doc[p.head].head not in verbs]
                 if not prev and tok.dep_ == "nsubj" and s0 > 0:
@@ -441,7 +442,7 @@ class MentionFinder:
         ("Trump told a news conference with Theresa May during his state visit")."""
         if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
             return []
-        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        verb = clause_verb(tok)
         if verb is None:
             return []
         return [p for p in spans if p.ref.kind == "person" and p.end <= tok.i and doc[p.head].dep_ == "nsubj"

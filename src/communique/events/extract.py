@@ -17,6 +17,7 @@ from .. import ontology
 from ..actors.kb import KB, norm
 from ..actors.mentions import MEETING_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
+from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
 from . import rules
 from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs, reduced_passive
@@ -1090,7 +1091,7 @@ class EventExtractor:
             # a bomb exploded in Kandahar"), not in a clause of its own ("was killed before he was
             # to board a flight to Macau")
             for t in sent:
-                clause = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                clause = clause_verb(t)
                 if clause is not None and clause != trig and clause not in trig.ancestors and not (
                         clause.head == trig and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
                                                     for m in clause.children)):
@@ -1204,8 +1205,7 @@ class EventExtractor:
             # (or to the verb the trigger hangs from: "came on the back of a telephone conversation
             # between Trump and Erdogan, on Tuesday")
             in_clause = ent.root.head == trig or ent.root.head.head == trig or trig in ent.root.ancestors or (
-                trig.pos_ in ("NOUN", "PROPN") and ent.root.head == next(
-                    (a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None))
+                trig.pos_ in ("NOUN", "PROPN") and ent.root.head == clause_verb(trig))
             dist = min(abs(t.i - trig.i) for t in ent)
             key = (0 if attached or in_clause else 1, dist)
             if best is None or key < best[0]:
