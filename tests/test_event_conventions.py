@@ -1213,3 +1213,29 @@ def test_violence_that_may_come_is_not_coded_to_its_place(extract):
     assert not events(res, "ASSAULT")
     res = extract("Two activists were tortured in Egypt last month.", date="2018-02-06")
     assert [sides(e) for e in events(res, "ASSAULT")] == [(["EGY"], ["EGY"])]
+
+
+# ---------------------------------------------------------------- twelfth session: held-out news, seventh batch
+
+def test_people_on_strike_are_people_of_the_place_or_of_the_state_the_article_is_about(extract):
+    res = extract("Meat-sellers in Kerala have gone on strike.", date="2017-04-01")
+    assert [sides(e) for e in events(res, "PROTEST")] == [(["IND"], ["IND"])]
+    res = extract("Zimbabwe's government appealed for aid on Monday. The Zimbabwean health minister said the "
+                  "crisis was serious. State hospital doctors have been on strike since Feb. 15.", date="2017-03-20")
+    assert [sides(e) for e in events(res, "PROTEST")] == [(["ZWE"], ["ZWE"])]
+
+
+def test_placed_under_investigation_is_an_investigation_not_an_arrest(extract):
+    res = extract("Prosecutors in France said that Fillon was placed under formal investigation on Tuesday.",
+                  date="2017-03-15")
+    assert not events(res, "COERCE")
+    res = extract("Egyptian police placed the opposition leader Ayman Nour under house arrest.", date="2017-03-15")
+    assert [e.type for e in res.events] == ["COERCE"]
+
+
+def test_he_in_a_subordinate_clause_is_the_subject_above_it(extract):
+    res = extract("On Monday, Benjamin Netanyahu welcomed US President Donald Trump's introduction of new sanctions "
+                  "against Iran and said other nations should follow suit in view of what he called Iran's defiant "
+                  "aggression.", date="2017-02-06")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["ISR"], ["IRN"])]
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["USA"], ["IRN"])]

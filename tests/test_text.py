@@ -95,6 +95,31 @@ def test_no_space_inserted_in_abbreviations_numbers_urls(text):
     assert clean_text(text) == text
 
 
+@pytest.mark.parametrize("glued, spaced", [
+    ("Meanwhile,-Paris prosecutors", "Meanwhile, Paris prosecutors"),
+    ("an investigation.-The police said", "an investigation. The police said"),
+    ("Source:-Al Jazeera", "Source: Al Jazeera"),
+    ("presidential election rival-Emmanuel Macron", "presidential election rival Emmanuel Macron"),
+    ("talks with the-European Union", "talks with the European Union"),
+    ("introduction of-new sanctions", "introduction of new sanctions"),
+    ("as-Haiti's president", "as Haiti's president"),
+    ("shot at-Mayo hospital", "shot at Mayo hospital"),
+    ("asked Ms-DeVos", "asked Ms DeVos"),
+])
+def test_hyphen_for_a_lost_space_becomes_a_space(glued, spaced):
+    assert clean_text(glued) == spaced
+
+
+@pytest.mark.parametrize("text", [
+    "anti-Iranian", "post-Brexit talks", "al-Qaeda", "an-Nusra", "as-Sahab", "voter-ID laws", "Rep.-elect",
+    "in-depth", "an A-Team", "WHO-TV", "U.S.-Mexican trade", "the one-China principle", "state-of-the-art",
+    "hit-and-run", "Lt.-Gen", "majority-Muslim", "then-King", "Secretary-General", "Mar-a-Lago",
+    "Port-au-Prince", "Iran-backed", "US-led", "at-risk youth",
+])
+def test_real_hyphenated_compounds_are_kept(text):
+    assert clean_text(text) == text
+
+
 # --------------------------------------------------------------------------- boilerplate
 
 def test_boilerplate_lines_removed_only_when_whole_lines():

@@ -72,6 +72,20 @@ class MentionSpan:
         return self.ref.kind == "person"
 
 
+def home_country(spans: list[MentionSpan]) -> str | None:
+    """The state an article is about: named (as a state, body, agent or person) at least
+    twice and at least twice as often as any other state."""
+    counts: dict[str, int] = {}
+    for s in spans:
+        c = s.ref.code
+        if c and len(c) == 3 and c.isalpha() and s.ref.kind in ("state", "body", "agent", "person"):
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=counts.get)
+
+
 class MentionFinder:
     def __init__(self, kb: KB):
         self.kb = kb
@@ -205,7 +219,7 @@ class MentionFinder:
                     if i not in kept:
                         by_tok[i] = ms
         # 3b. bare institutions ("the government", "Congress", "police") of the article's home state
-        home = home or self._home_country(spans)
+        home = home or home_country(spans)
         if home is not None:
             for tok in doc:
                 if not taken[tok.i] and tok.pos_ in ("NOUN", "PROPN"):
@@ -384,19 +398,6 @@ class MentionFinder:
         return [MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                     method="coref:pair", score=0.6), tok.i, tok.i + 1, tok.i) for p in (a, b)]
 
-    @staticmethod
-    def _home_country(spans: list[MentionSpan]) -> str | None:
-        """The state an article is about: named (as a state, body, agent or person) at least
-        twice and at least twice as often as any other state."""
-        counts: dict[str, int] = {}
-        for s in spans:
-            c = s.ref.code
-            if c and len(c) == 3 and c.isalpha() and s.ref.kind in ("state", "body", "agent", "person"):
-                counts[c] = counts.get(c, 0) + 1
-        ranked = sorted(counts.values(), reverse=True)
-        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-            return None
-        return max(counts, key=counts.get)
 
     def _home_agent(self, doc, tok, home: str, day) -> MentionSpan | None:
         """A definite institution named alone ("the government", "the army", "Congress",
@@ -439,7 +440,10 @@ class MentionFinder:
     @staticmethod
     def _clause_subject(doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
         """"his"/"her" in a clause whose subject is a person named before it is that person's
-        ("Trump told a news conference with Theresa May during his state visit")."""
+        ("Trump told a news conference with Theresa May during his state visit"); "he" in a
+        subordinate clause, see ``_matrix_subject``."""
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ != "ROOT":
+            return MentionFinder._matrix_subject(doc, tok.head.head, tok, spans)
         if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
             return []
         verb = clause_verb(tok)
@@ -447,6 +451,23 @@ class MentionFinder:
             return []
         return [p for p in spans if p.ref.kind == "person" and p.end <= tok.i and doc[p.head].dep_ == "nsubj"
                 and doc[p.head].head == verb][:1]
+
+    @staticmethod
+    def _matrix_subject(doc, g, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """"he" as the subject of a subordinate clause is the subject of the nearest clause
+        above it that has one, when that subject is a person named before the pronoun
+        ("Netanyahu welcomed Trump's sanctions and said others should follow in view of what he
+        called Iran's aggression": plural subjects are passed over); nothing when that subject is
+        someone else ("who said he")."""
+        for _ in range(10):
+            subj = [c for c in g.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                    and c.tag_ not in ("NNS", "NNPS") and c.lower_ not in ("they", "we", "i", "you", "it")]
+            if subj and g.pos_ in ("VERB", "AUX"):
+                return [p for p in spans if p.ref.kind == "person" and p.start <= subj[0].i < p.end][:1]
+            if g.head == g:
+                break
+            g = g.head
+        return []
 
     def _subject_before(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
         """The subject "he" of a sentence that names no one before it: the person who was the

@@ -1,7 +1,9 @@
 """Who did it and to whom: finding the actor and recipient of a trigger in the dependency parse."""
 from __future__ import annotations
 
-from ..actors.mentions import REMOVAL_WORDS, MentionSpan, removed
+import functools
+
+from ..actors.mentions import REMOVAL_WORDS, MentionSpan, home_country, removed
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -40,6 +42,10 @@ TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # "the visit of an Indian delegation to Islamabad": the visitor
 VISITOR_OF_NOUNS = {"visit", "trip", "arrival", "stopover"}
+# nouns for doing what their "of" names: "Trump's introduction of new sanctions" is Trump's sanctions
+DOING_OF_NOUNS = {"introduction", "imposition", "announcement", "adoption", "launch", "launching", "resumption",
+                  "continuation", "expansion", "escalation", "intensification", "holding", "staging",
+                  "signing", "conclusion", "extension", "application", "enforcement", "use"}
 # verbs by which a group names the state it left: "refugees fleeing the war in Liberia"
 FLEEING_VERBS = {"flee", "escape", "leave"}
 # collective and counting nouns that stand for what they count: "thousands of students",
@@ -81,6 +87,7 @@ def _maker_nouns(t) -> list:
 class ArgumentFinder:
     def __init__(self, doc, spans: list[MentionSpan], agent_words: set[str] | frozenset[str] | None = None):
         self.doc = doc
+        self.spans = spans
         # nouns that stand for their modifier's country ("Chinese officials", "the US side");
         # None accepts every noun
         self.agent_words = agent_words
@@ -95,6 +102,11 @@ class ArgumentFinder:
             first[(s.start, s.end)] = s
             for i in range(s.start, s.end):
                 self.by_tok[i] = s
+
+    @functools.cached_property
+    def home(self) -> str | None:
+        """The state the article is about (see ``home_country``)."""
+        return home_country(self.spans)
 
     # ------------------------------------------------------------------ token -> actors
     def actors_at(self, tok, depth: int = 0) -> list[MentionSpan]:
@@ -438,6 +450,8 @@ class ArgumentFinder:
                     return [s, *self.partners.get(id(s), [])]     # "their meeting": both of them
         if in_state(n):
             return self.subject(n.head.head)        # "nurses went on strike"
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in DOING_OF_NOUNS:
+            return self.noun_agent(n.head.head)     # "Trump's introduction of new sanctions"
         for c in n.children:
             if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS
                                      or c.lower_ == "of" and n.lemma_.lower() in VISITOR_OF_NOUNS):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import ontology
 from ..actors.kb import KB, norm
-from ..actors.mentions import MEETING_NOUNS, MentionSpan
+from ..actors.mentions import FOREIGN_PRONE, MEETING_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
@@ -228,7 +228,8 @@ class EventExtractor:
             if e.objects and not (lemmas & set(e.objects)):
                 continue
             # "retreat from diplomacy": nor is any of an excluded word after the entry's prepositions
-            if e.not_objects and (lemmas | adverbs | {p.lemma_.lower() for p in prep_pobjs(tok, e.preps)}) \
+            after = e.preps + ((e.prep_required,) if e.prep_required else ())
+            if e.not_objects and (lemmas | adverbs | {p.lemma_.lower() for p in prep_pobjs(tok, after)}) \
                     & set(e.not_objects):
                 continue      # "released a statement" frees no one; "meet China halfway" is no meeting
             if e.modifier and not (mods & set(e.modifier)):
@@ -1047,7 +1048,7 @@ class EventExtractor:
         disasters are not events."""
         e, trig = c.entry, c.trigger
         if e.type == "PROTEST":
-            return self._local_protesters(trig, sent, recipients, doc)
+            return self._local_protesters(trig, sent, recipients, doc, af)
         if e.type not in UNATTRIBUTED_TYPES and not (
                 (trig.lemma_.lower() in STATE_ACTS or e.mode == "investigate") and trig.dep_ != "acl" and any(
                     s.ref.kind != "state" or _of_people(s, doc) for s in recipients)):
@@ -1147,11 +1148,13 @@ class EventExtractor:
                 return found
         return []
 
-    def _local_protesters(self, trig, sent, recipients, doc) -> list[MentionSpan]:
+    def _local_protesters(self, trig, sent, recipients, doc, af) -> list[MentionSpan]:
         """Protesters named only as people ("prisoners rioted at a jail in Dili", "thousands of
         students staged demonstrations") are people of the place where they protest."""
         verb = trig
-        if trig.pos_ not in ("VERB", "AUX"):
+        if in_state(trig):
+            verb = trig.head.head       # "doctors have been on strike since May"
+        elif trig.pos_ not in ("VERB", "AUX"):
             verb, slot = _governing_verb(trig)
             if verb is None or slot != "object":
                 return []
@@ -1170,7 +1173,9 @@ class EventExtractor:
             head = inner[0]
         ethnic = any(c.lower_ == "ethnic" for c in head.children) or any(
             c.lower_ == "ethnic" for c in head.doc[max(head.left_edge.i, head.i - 3):head.i])
-        if (head.lemma_.lower() not in GROUP_NOUNS | COLLECTIVE_NOUNS and not ethnic) or head.pos_ == "PRON":
+        # (whoever is on strike is a group of people: "meat-sellers have gone on strike")
+        grouped = ethnic or (in_state(trig) and head.tag_ == "NNS")
+        if (head.lemma_.lower() not in GROUP_NOUNS | COLLECTIVE_NOUNS and not grouped) or head.pos_ == "PRON":
             return []
         loc = self._location(verb, sent, [], recipients)
         if loc is None or not loc.country:
@@ -1183,6 +1188,8 @@ class EventExtractor:
             # no place stated: people protesting against a state's decision are taken to be
             # its people ("ethnic Turks began a hunger strike to protest against Sweden's decision")
             state = next((r.ref.code for r in recipients if r.ref.code and len(r.ref.code) == 3), None)
+            if state is None and head.tag_ == "NNS" and head.lemma_.lower() not in FOREIGN_PRONE:
+                state = af.home     # "State hospital doctors have been on strike since Feb. 15"
             if state is None:
                 return []
             loc = Location(self.kb.country_name(state) or state, state)

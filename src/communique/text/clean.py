@@ -23,7 +23,13 @@ Steps, in order:
    inserted (``Norway.The`` -> ``Norway. The``; ``separatists."“China`` ->
    ``separatists." “China``), but not in abbreviations and initials (``U.S.A``, ``e.g.``,
    ``J.K.``), decimals, URLs, e-mail addresses or domain names;
-9. runs of two or more blank lines become one blank line; leading and trailing
+9. a hyphen that stands for a lost space between two words is made a space again
+   (``Meanwhile,-Paris``, ``the-European``, ``rival-Emmanuel Macron``, ``week.-The``): after a
+   comma, colon, semicolon, closing quote or sentence end, after a function word, and between
+   a lowercase word and a name.  Real compounds are kept: prefixes (``anti-Iranian``,
+   ``post-Brexit``, ``al-Qaeda``), acronyms (``voter-ID``), abbreviations (``Rep.-elect``),
+   ``in-depth``, ``A-Team``;
+10. runs of two or more blank lines become one blank line; leading and trailing
    whitespace of the whole text is removed.
 
 The function is idempotent: ``clean_text(clean_text(s)) == clean_text(s)``.
@@ -264,6 +270,58 @@ def _split_glued(s: str) -> str:
     return "".join(out)
 
 
+# --------------------------------------------------------------------------- lost spaces as hyphens
+
+# "word-word" with nothing else attached on the left (not the middle of "state-of-the-art")
+_HYPHEN_JOIN = re.compile(r"(?<![\w-])([^\s-]+)-(?=[A-Za-z\"“‘'])")
+# function words that never start a hyphenated compound ...
+_GLUE_WORDS = {"the", "of", "and", "but", "from", "with", "that", "which", "who", "was", "were", "said",
+               "its", "their", "his", "her", "this", "these", "those"}
+# ... and these when a name follows ("at-Mayo", "as-Haiti's"; not "in-depth", "at-risk")
+_GLUE_BEFORE_NAMES = _GLUE_WORDS | {"a", "an", "as", "at", "on", "in", "to", "by", "for", "or", "is", "are",
+                                    "has", "had", "have", "after", "before", "while", "when", "where", "than"}
+# Arabic articles assimilated to the name ("as-Sahab", "an-Nusra", "at-Tawhid") are not glue
+_ARABIC_ARTICLES = {"as", "an", "at", "ad", "ar", "az", "ash"}
+# lowercase first halves of real compounds with a name ("anti-Iranian", "post-Brexit", "al-Qaeda")
+_NAME_PREFIXES = {"anti", "pro", "post", "pre", "mid", "non", "ex", "then", "now", "un", "intra", "inter",
+                  "trans", "pan", "neo", "semi", "sub", "super", "ultra", "co", "de", "re", "multi",
+                  "counter", "self", "all", "half", "one", "cross", "al", "el", "ash", "ad", "ar", "az",
+                  "ul", "ud", "ed", "es", "bin", "ibn", "abu", "bint", "ben", "van", "von", "da", "du",
+                  "le", "la", "di", "der", "den", "dos", "das", "wal", "majority", "minority", "quasi", "pseudo"}
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,3}\.$")
+
+
+def _lost_space(left: str, right: str) -> bool:
+    """Whether the hyphen in ``left-right`` stands for a lost space (see step 9)."""
+    name = right[0].isupper() and right[1:2].islower()
+    word = left.strip("\"“”‘’'()[]")
+    if left[-1] in ",;:\"”)" and any(c.isalnum() for c in left):
+        return True
+    if left[-1] in ".!?":
+        return right[0].isupper() and not _ABBREVIATION.search(word)
+    if word in ("Mr", "Ms", "Mrs", "Dr"):
+        return name                     # "Ms-DeVos"
+    if not word.isalpha() or word.isupper() or len(word) < 2:
+        return False
+    low = word.lower()
+    if low in _ARABIC_ARTICLES and right[0].lower() == low[-1]:
+        return False
+    if low in _GLUE_WORDS or (low in _GLUE_BEFORE_NAMES and right[0].isupper()):
+        return True
+    return word.islower() and name and len(word) > 2 and low not in _NAME_PREFIXES and not low.endswith("ly")
+
+
+def _unglue_hyphens(line: str) -> str:
+    if "-" not in line:
+        return line
+    out = list(line)
+    for m in _HYPHEN_JOIN.finditer(line):
+        right = line[m.end():m.end() + 2]
+        if _lost_space(m.group(1), right.lstrip("\"“‘'") or right):
+            out[m.end(1)] = " "
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------- main entry
 
 _NEWLINES = re.compile(r"\r\n?|\u2028")
@@ -280,6 +338,6 @@ def clean_text(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
     s = _ODD_APOSTROPHE.sub("’", s)
     lines = [ln.rstrip() for ln in s.split("\n") if not _is_boilerplate(ln)]
-    s = "\n".join(_split_glued(ln) for ln in lines)
+    s = "\n".join(_unglue_hyphens(_split_glued(ln)) for ln in lines)
     s = _MANY_BLANKS.sub("\n\n", s)
     return s.strip()
