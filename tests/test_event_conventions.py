@@ -1239,3 +1239,50 @@ def test_he_in_a_subordinate_clause_is_the_subject_above_it(extract):
                   "aggression.", date="2017-02-06")
     assert [sides(e) for e in events(res, "ACCUSE")] == [(["ISR"], ["IRN"])]
     assert [sides(e) for e in events(res, "SANCTION")] == [(["USA"], ["IRN"])]
+
+
+def test_what_two_sides_do_to_each_other_is_an_event_for_each(extract):
+    res = extract("The standoff pits the United States and Russia, which accused each other of interference in "
+                  "Venezuela's affairs.", date="2019-05-02")
+    assert sorted(sides(e) for e in events(res, "ACCUSE")) == [(["RUS"], ["USA"]), (["USA"], ["RUS"])]
+
+
+def test_who_claims_an_attack_made_it(extract):
+    res = extract("The Islamic State group claimed responsibility for the attack on a Sufi shrine in Pakistan.",
+                  date="2017-02-20")
+    (ev,) = events(res, "ASSAULT")
+    assert ev.actors[0].code.startswith("NSA:IS") and [r.code for r in ev.recipients] == ["PAK"]
+
+
+def test_a_stance_stated_by_an_adjective(extract):
+    res = extract("Defense Secretary Jim Mattis was critical of China's moves in the South China Sea.",
+                  date="2017-02-04")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["USA"], ["CHN"])]
+    res = extract("China is firmly opposed to the US arms sales to Taiwan.", date="2019-07-09")
+    assert [sides(e) for e in events(res, "REJECT")] == [(["CHN"], ["USA"])]
+    res = extract("Germany was not critical of Russia's actions.", date="2019-07-09")
+    assert [e.status for e in events(res, "ACCUSE")] == ["negated"]
+
+
+def test_neither_nor_and_disagreeing_to_negate(extract):
+    res = extract("Neither the British government nor his family have been able to speak with Wang Yi.",
+                  date="2019-08-23")
+    assert [e.status for e in events(res, "CONSULT")] == ["negated"]
+    res = extract("Japan disagreed to cooperate with Russia on the basis of Russian legislation.", date="2017-02-09")
+    assert [e.status for e in events(res, "COOPERATE")] == ["negated"]
+
+
+def test_recognizing_or_conceding_that_is_a_way_of_saying(extract):
+    assert not extract("Both our nations recognize that we must not be found complacent.", date="2017-02-04").events
+    assert not events(extract("Egyptian President Abdel Fattah al-Sisi tacitly conceded when he scolded Islamic "
+                              "clerics.", date="2015-02-18"), "CONCEDE")
+    assert [sides(e) for e in extract("Sweden recognized Palestine as a state.", date="2014-10-30").events] == [
+        (["SWE"], ["PSE"])]
+    assert [e.type for e in extract("Hillary Clinton conceded defeat to Donald Trump.", date="2016-11-09").events] == [
+        "CONCEDE"]
+
+
+def test_a_title_in_an_alias_is_no_family_name(extract):
+    res = extract("Premier Li Keqiang will hold the fourth Round Table Dialogue in Beijing on November 21 with "
+                  "President of the World Bank Group David Malpass.", date="2019-11-15")
+    assert [sides(e) for e in events(res, "CONSULT")] == [(["CHN"], ["IGO:WB"])]

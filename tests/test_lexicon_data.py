@@ -13,7 +13,7 @@ ONTOLOGY = ROOT / "src" / "communique" / "data" / "ontology"
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-FIELDS = {"lemma", "pos", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
+FIELDS = {"lemma", "pos", "no_clause", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
           "modifier", "subjects", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.

@@ -165,19 +165,22 @@ class KB:
                 self.add_name(a, "person", pid)
             for r in p.roles:
                 self.office_roles.setdefault(r.office, []).append((pid, r))
-            codes = [r.country for r in p.roles]
-            for a in [p.name, *p.aliases]:
-                if len(norm(a).split()) > 1:
-                    fam = family_name(a, codes)
-                    self.surnames.setdefault(fam, [])
-                    if pid not in self.surnames[fam]:
-                        self.surnames[fam].append(pid)
         for office, rec in self.offices.items():
             for t in rec.get("titles") or []:
                 self.title_offices.setdefault(norm(t), []).append((office, None))
             for country, titles in (rec.get("country_titles") or {}).items():
                 for t in titles:
                     self.title_offices.setdefault(norm(t), []).append((office, country))
+        for pid, p in self.people.items():
+            codes = [r.country for r in p.roles]
+            for a in [p.name, *p.aliases]:
+                words = norm(a).split()
+                if len(words) > 1 and words[0] not in self.title_offices:
+                    # (not "President Xi": a title is no family name)
+                    fam = family_name(a, codes)
+                    self.surnames.setdefault(fam, [])
+                    if pid not in self.surnames[fam]:
+                        self.surnames[fam].append(pid)
         return self
 
     # ------------------------------------------------------------------ lookups

@@ -42,6 +42,8 @@ TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # "the visit of an Indian delegation to Islamabad": the visitor
 VISITOR_OF_NOUNS = {"visit", "trip", "arrival", "stopover"}
+# verbs by which a group owns an attack: "claimed responsibility for", "took responsibility for"
+CLAIMING_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 # nouns for doing what their "of" names: "Trump's introduction of new sanctions" is Trump's sanctions
 DOING_OF_NOUNS = {"introduction", "imposition", "announcement", "adoption", "launch", "launching", "resumption",
                   "continuation", "expansion", "escalation", "intensification", "holding", "staging",
@@ -452,6 +454,14 @@ class ArgumentFinder:
             return self.subject(n.head.head)        # "nurses went on strike"
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in DOING_OF_NOUNS:
             return self.noun_agent(n.head.head)     # "Trump's introduction of new sanctions"
+        if n.dep_ == "pobj" and n.head.lower_ == "for":
+            h = n.head.head
+            if h.lemma_.lower() == "responsibility" and h.dep_ in ("dobj", "obj") \
+                    and h.head.lemma_.lower() in CLAIMING_VERBS:
+                return self.subject(h.head)         # "IS claimed responsibility for the attack"
+            if h.lemma_.lower() == "blame" and h.pos_ == "VERB":
+                # "ISIL gunmen were blamed for the deaths", "blamed the Taliban for the attack"
+                return self.passive_subject(h) or [s for o in self.objects(h) for s in self.actors_at(o)]
         for c in n.children:
             if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and n.lemma_.lower() not in REMOVAL_WORDS
                                      or c.lower_ == "of" and n.lemma_.lower() in VISITOR_OF_NOUNS):

@@ -216,6 +216,8 @@ class EventExtractor:
                 continue
             if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
                 continue      # "the figures demonstrate a closer community": showing, not protesting
+            if e.no_clause and pos == "verb" and (any(c.dep_ == "ccomp" for c in children) or obj_lemmas & {"what", "that"}):
+                continue      # "both nations recognize that we must not be complacent": a way of saying
             if e.particle and e.particle not in particles:
                 continue
             if not e.particle and phrasal and pos == "verb":
@@ -412,7 +414,7 @@ class EventExtractor:
                           if a <= (sent.start_char + sent.end_char) // 2 <= b), None)
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
                      + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words)
-                     + rules.wishes(sent, af, voice))
+                     + rules.wishes(sent, af, voice) + rules.stances(sent, af, words))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
                 ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)
@@ -463,7 +465,7 @@ class EventExtractor:
                 ev = self._classified(sent, doc, article, af)
                 if ev is not None:
                     sent_events.append(ev)
-            sent_events = _fold_subject_nouns(sent_events, doc)
+            sent_events = _fold_subject_nouns(_reciprocals(sent_events), doc)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
         events = [ev for ev in _dedupe(self._intentions(_visits_apart(_answer_accusations(events)), doc))
@@ -903,7 +905,10 @@ class EventExtractor:
             e = replace(e, type="COOPERATE", cameo="062", mode=None)
             c = Candidate(e, c.trigger, c.actors, c.recipients)
             symmetric = True
-        if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject):
+        reciprocal = len(actors) >= 2 and _reciprocal(c.trigger)
+        if reciprocal:
+            recipients = []     # (not "of interference in Venezuela's affairs": the sides are each other's)
+        if not recipients and len(actors) >= 2 and (symmetric or e.symmetric_subject or reciprocal):
             codes = {s.ref.code for s in actors}
             sectors = {s.ref.sector for s in actors}
             if len(codes) >= 2:
@@ -1037,6 +1042,7 @@ class EventExtractor:
             confidence=round(conf, 3), extractor=e.name)
         ev.date_from_publication = defaulted
         ev._trigger_i = trig.i
+        ev._reciprocal = reciprocal and not symmetric and bool(recipients)
         ev._answering = answering
         return ev
 
@@ -1500,6 +1506,25 @@ def _intent_head(t, type_: str):
         if lemma in INTENT_ADJECTIVES or lemma in INTENT_VERBS and type_ != "CONSULT":
             return g
     return None
+
+
+def _reciprocal(trig) -> bool:
+    """Whether a verb is done to "each other" or "one another" ("accused each other of interference")."""
+    objs = [c for c in trig.children if c.dep_ in ("dobj", "obj")] + prep_pobjs(trig, ("with", "against", "to", "at"))
+    return any((o.lower_ == "other" and any(d.lower_ == "each" for d in o.children))
+               or (o.lower_ == "another" and any(d.lower_ == "one" for d in o.children))
+               or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children)) for o in objs)
+
+
+def _reciprocals(events: list[Event]) -> list[Event]:
+    """Each side of an act done to each other is an event of its own ("the United States and
+    Russia accused each other": two accusations)."""
+    out = []
+    for ev in events:
+        out.append(ev)
+        if getattr(ev, "_reciprocal", False):
+            out.append(_derived(replace(ev, actors=ev.recipients, recipients=ev.actors), "rc"))
+    return out
 
 
 def _derived(ev: Event, tag: str) -> Event:

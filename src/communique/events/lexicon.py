@@ -30,6 +30,7 @@ class Entry:
     not_objects: tuple[str, ...] = ()
     object: bool = True
     intransitive: bool = False
+    no_clause: bool = False
     particle: str | None = None
     prep_required: str | None = None
     modifier: tuple[str, ...] = ()
@@ -72,6 +73,7 @@ def _entry(d: dict, source: str) -> Entry:
         objects=tuple(str(o).lower() for o in d.get("objects") or ()),
         not_objects=tuple(str(o).lower() for o in d.get("not_objects") or ()),
         object=bool(d.get("object", True)), intransitive=bool(d.get("intransitive", False)),
+        no_clause=bool(d.get("no_clause", False)),
         particle=(d.get("particle") or None),
         prep_required=(d.get("prep_required") or None),
         modifier=tuple(str(m).lower() for m in d.get("modifier") or ()),

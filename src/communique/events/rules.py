@@ -11,7 +11,7 @@ returns ``Candidate`` objects; the extractor turns them into events like lexicon
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,8 @@ class RuleWords:
     accident_words: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     harming: frozenset[str] = frozenset()
+    # adjective -> (preposition, type, CAMEO)
+    stances: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -62,7 +64,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         figurative=frozenset(w.lower() for w in d.get("figurative_modifiers") or ()), cooperation_nouns=frozenset(d.get("cooperation_nouns") or ()),
         accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()),
         claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()),
-        harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()))
+        harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()),
+        stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()})
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -123,6 +126,25 @@ def speech_demands(sent, af, speaker=None):
         if by:
             out.append((_entry(t.lemma_.lower(), "REQUEST", "100" if modal.lower_ == "must" else "020", name),
                         t, by, target))
+    return out
+
+
+def stances(sent, af, words: RuleWords):
+    """A stance towards another actor stated with an adjective after "be": "Mattis was critical
+    of China's moves" (ACCUSE), "Beijing is firmly opposed to the sale" (REJECT)."""
+    out = []
+    for t in sent:
+        spec = words.stances.get(t.lemma_.lower())
+        if spec is None or t.pos_ != "ADJ" or t.dep_ != "acomp":
+            continue
+        prep, type_, cameo = spec
+        actor = af.subject(t.head)
+        own = {a.ref.code for a in actor}
+        target = [s for c in t.children if c.dep_ == "prep" and c.lower_ == prep
+                  for p in c.children if p.dep_ == "pobj" for s in af.actors_within(p, 3)]
+        target = [s for s in target if s.ref.code not in own] or target
+        if actor and target:
+            out.append((_entry(t.lemma_.lower(), type_, cameo, f"stance ({t.lemma_.lower()} {prep})"), t, actor, target))
     return out
 
 

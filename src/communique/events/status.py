@@ -9,7 +9,8 @@ FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "a
                     "seek", "propose", "offer", "consider", "mull", "agree", "decide", "promise",
                     "pledge", "vow", "threaten", "plot", "ready", "poise", "due", "likely", "willing"}
 NEGATING_GOVERNORS = {"cancel", "postpone", "call", "scrap", "refuse", "decline", "fail", "deny",
-                      "avoid", "halt", "suspend", "delay", "abandon", "shelve", "scuttle"}
+                      "avoid", "halt", "suspend", "delay", "abandon", "shelve", "scuttle", "disagree",
+                      "hesitate", "neglect"}
 # verbs that end what they govern as object ("promised to end joint exercises"), but not what
 # they have as subject ("the talks ended")
 ENDING_GOVERNORS = {"end", "stop", "cease", "freeze"}
@@ -43,7 +44,7 @@ def _chain(tok, limit=4):
             out.append(t)
         elif misparsed_clause(t):
             break
-        elif t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+        elif t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "relcl", "pcomp") and t.head is not t or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "acomp") and t.head is not t:
             t = t.head
             out.append(t)
         else:
@@ -60,6 +61,9 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
     for i, t in enumerate(chain[:3]):
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "preconj" and p.lower_ == "neither"
+                                                        for p in c.children) for c in t.children):
+            return "negated"        # "neither the government nor his family have been able to speak with him"
         if i > 0 and t.lemma_.lower() in NEGATING_GOVERNORS and t.pos_ == "VERB":
             if t.lemma_.lower() != "call" or any(c.dep_ == "prt" and c.lower_ == "off" for c in t.children):
                 return "negated"
