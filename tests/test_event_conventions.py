@@ -1286,3 +1286,22 @@ def test_a_title_in_an_alias_is_no_family_name(extract):
     res = extract("Premier Li Keqiang will hold the fourth Round Table Dialogue in Beijing on November 21 with "
                   "President of the World Bank Group David Malpass.", date="2019-11-15")
     assert [sides(e) for e in events(res, "CONSULT")] == [(["CHN"], ["IGO:WB"])]
+
+
+def test_a_killing_in_a_consulate_general_is_not_the_host_states(extract):
+    res = extract("The Saudi Arabian government has admitted that Jamal Khashoggi was killed in the Saudi Arabia's "
+                  "Consulate General in Istanbul.", date="2018-10-25")
+    assert not [e for e in events(res, "ASSAULT") if "TUR" in sides(e)[0]]
+
+
+def test_a_partner_named_after_the_last_of_joined_verbs(extract):
+    res = extract("China will deepen cooperation and hold talks with Russia.", date="2018-10-25")
+    assert sorted(e.type for e in res.events if sides(e) == (["CHN"], ["RUS"])) == ["AGREE", "CONSULT"]
+
+
+def test_the_head_of_an_organisation_speaks_for_it(extract):
+    res = extract("The head of the Organisation of American States (OAS), a bloc of 34 countries, also accused "
+                  "Venezuelan President Nicolas Maduro's government of carrying out a self-coup.", date="2017-03-30")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["IGO:OAS"], ["VEN"])]
+    res = extract("The United States deeply appreciates Japan's contributions, Mattis said.", date="2017-02-04")
+    assert [sides(e) for e in events(res, "SUPPORT")] == [(["USA"], ["JPN"])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 
 from ..actors.mentions import REMOVAL_WORDS, MentionSpan, home_country, removed
+from ..nlp.loader import APPOSITIVE_TITLES
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -298,9 +299,10 @@ class ArgumentFinder:
                         if c.dep_ == "nsubj" and c.i in self.by_tok:
                             return self.by_tok[c.i]
         # "the government of China", "members of Hamas", "the sides of X"
-        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | {"member", "leader", "delegation", "team", "force", "troop",
-                                                           "army", "representative", "people", "inhabitant",
-                                                           "resident", "citizen", "villager", "population"}:
+        # ("the head of the Organisation of American States", "spokesman of the ministry")
+        if depth < 1 and t.lemma_.lower() in SIDE_WORDS | APPOSITIVE_TITLES | {
+                "member", "leader", "delegation", "team", "force", "troop", "army", "representative", "people",
+                "inhabitant", "resident", "citizen", "villager", "population"}:
             for p in prep_pobjs(t, ("of", "from")):
                 s = self._one(p, depth + 1)
                 if s is not None:

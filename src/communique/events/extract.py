@@ -301,6 +301,13 @@ class EventExtractor:
                 if a and not actors:
                     actors = a
                     recipients += [s for s in r if s not in recipients]
+        if not recipients and "with" in preps and not passive:
+            # "stand ready to deepen cooperation and properly handle differences with the United
+            # States": a partner named after the last of joined verbs is the partner of each
+            later = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+            ends = later[-1:] + [o for v in later[-1:] for o in v.children if o.dep_ in ("dobj", "obj")]
+            recipients = [s for h in ends for s in af.prep_objects(h, {"with"}) if s not in actors]
         if not recipients and e.type in ("AID", "SANCTION"):
             # "halted aid operations to neighbourhoods in Mosul", "sent food to Gaza": the place's state
             for q in (q for h in heads for q in prep_pobjs(h, preps & {"to", "for", "into", "in"})):
@@ -1108,11 +1115,13 @@ class EventExtractor:
                     if loc is not None and loc.country:
                         break
         if loc is not None and loc.country and any(
-                t.lemma_.lower() in ("embassy", "consulate") and t.dep_ == "pobj" and t.head.lower_ in (
-                    "in", "inside", "at", "within") and any(af.by_tok[c.i].ref.code not in (None, loc.country)
-                                                            for c in t.children if c.i in af.by_tok)
+                _mission_noun(t) and t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "at", "within")
+                and any(af.by_tok[c.i].ref.code not in (None, loc.country)
+                        for c in list(t.children) + [g for c in t.children for g in c.children] if c.i in af.by_tok)
                 for t in sent):
-            return []      # "murdered inside the Saudi consulate in Istanbul": not the host state's doing
+            # "murdered inside the Saudi consulate in Istanbul", "in the Saudi Arabia's Consulate
+            # General": not the host state's doing
+            return []
         if loc is not None and loc.country:
             return [_place_target(loc, doc, trig, method="location-default")]
         victims = [s for s in recipients if s.ref.kind == "state" or (s.ref.code and ":" not in s.ref.code)]
@@ -1286,7 +1295,7 @@ class EventExtractor:
         return loc
 
     def _place_here(self, t) -> Location | None:
-        if t.lemma_.lower() in ("embassy", "consulate"):
+        if _mission_noun(t):
             return None     # an embassy is abroad: "outside the Chinese embassy in Manila"
         span = t.doc[t.left_edge.i:t.i + 1] if t.left_edge.i >= t.i - 4 else t.doc[t.i:t.i + 1]
         cands = [span.text, " ".join(x.text for x in span if x.dep_ == "compound" or x == t), t.text]
@@ -1506,6 +1515,12 @@ def _intent_head(t, type_: str):
         if lemma in INTENT_ADJECTIVES or lemma in INTENT_VERBS and type_ != "CONSULT":
             return g
     return None
+
+
+def _mission_noun(t) -> bool:
+    """An embassy or consulate ("the Consulate General")."""
+    return t.lemma_.lower() in ("embassy", "consulate") or (
+        t.lower_ == "general" and any(c.lemma_.lower() == "consulate" for c in t.children))
 
 
 def _reciprocal(trig) -> bool:
