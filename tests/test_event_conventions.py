@@ -1305,3 +1305,22 @@ def test_the_head_of_an_organisation_speaks_for_it(extract):
     assert [sides(e) for e in events(res, "ACCUSE")] == [(["IGO:OAS"], ["VEN"])]
     res = extract("The United States deeply appreciates Japan's contributions, Mattis said.", date="2017-02-04")
     assert [sides(e) for e in events(res, "SUPPORT")] == [(["USA"], ["JPN"])]
+
+
+def test_security_forces_in_a_town_are_its_states(extract):
+    res = extract("Police in Nova Scotia broke up a plot by two men.", date="2015-02-18")
+    assert [(e.type, sides(e)) for e in res.events] == [("COERCE", (["CAN"], ["CAN"]))]
+    res = extract("Egyptian police broke up a protest in Cairo.", date="2015-02-18")
+    assert [(e.type, sides(e)) for e in res.events] == [("ASSAULT", (["EGY"], ["EGY"]))]
+
+
+def test_who_is_asked_to_act_is_not_looked_for_in_the_action(extract):
+    res = extract("The United States Congress asked the independent federal agency to assess the economic impact "
+                  "of the Trans-Pacific Partnership.", date="2016-05-19")
+    assert not [e for e in res.events if any(r.code.startswith("IGO") for r in e.recipients)]
+
+
+def test_a_pledge_reaches_every_joined_verb(extract):
+    res = extract("China stands ready to strengthen dialogue, deepen cooperation and properly handle differences "
+                  "with the United States.", date="2018-10-25")
+    assert [(e.type, sides(e)) for e in res.events] == [("AGREE", (["CHN"], ["USA"]))]

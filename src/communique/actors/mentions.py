@@ -38,6 +38,9 @@ COREF_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "minist
                 "diplomat", "top diplomat", "leader", "official"}
 
 
+# nouns for a place named by its "of" phrase or by its state ("the city of Basra", "the southern
+# Russian city of Astrakhan")
+TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port", "district", "state"}
 # plural nouns that "the two ..." or "both ..." turn into the last two parties named
 PAIR_NOUNS = {"side", "leader", "country", "nation", "government", "minister", "president", "delegation",
               "state", "foreign minister", "army", "military", "head"}
@@ -803,6 +806,8 @@ class MentionFinder:
                     continue        # "the withdrawal of forces from Panama": the place they leave
                 for p in c.children:
                     s = by_tok.get(p.i) if p.dep_ == "pobj" else None
+                    if s is None and p.dep_ == "pobj" and c.lower_ == "in" and sector in HOME_SECTORS:
+                        s = self._town(doc, p)      # "police in Lagos", "authorities in Nova Scotia"
                     if s is not None and s.ref.kind == "state":
                         start = tok.left_edge.i
                         while start < tok.i and doc[start].dep_ in ("det", "punct"):
@@ -818,7 +823,9 @@ class MentionFinder:
                         return MentionSpan(ref, start, s.end, tok.i)
         # "the alliance", "the group": the latest organisation or armed group named
         if word in self._org_nouns and any(c.lower_ == "the" for c in tok.children) and not any(
-                c.dep_ in ("compound", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+                c.dep_ in ("compound", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+                or c.lower_ in ("federal", "national", "domestic", "local", "provincial") for c in tok.children):
+            # (not "the independent federal agency": a state's own body)
             kinds = ("nsa",) if word in ("group", "movement", "militia") else ("igo", "nsa")
             prev = [s for s in set(by_tok.values()) if s.end <= tok.i and s.ref.kind in kinds]
             if prev:
@@ -837,6 +844,23 @@ class MentionFinder:
                                   end=tok.idx + len(tok), method="coref:title", score=0.8)
                     return MentionSpan(ref, tok.left_edge.i, tok.i + 1, tok.i)
         return None
+
+
+    def _town(self, doc, p) -> MentionSpan | None:
+        """A known town or region named by a noun ("Lagos", "the city of Basra"), as the state it is in."""
+        if p.lemma_.lower() in TOWN_NOUNS:
+            p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for q in c.children if q.dep_ == "pobj"), p)
+        start = p.left_edge.i
+        while start < p.i and doc[start].dep_ in ("det", "punct", "amod"):
+            start += 1
+        place = self.kb.places.get(norm(doc[start:p.i + 1].text))
+        if place is None or not place.country:
+            return None
+        ref = ActorRef(name=self.kb.country_name(place.country) or place.country, code=place.country,
+                       sector=None, text=doc[start:p.i + 1].text, start=doc[start].idx, end=p.idx + len(p),
+                       kind="state", method="place", score=0.7)
+        return MentionSpan(ref, start, p.i + 1, p.i)
 
 
 REMOVAL_WORDS = {"withdraw", "withdrawal", "pull", "pullout", "pullback", "evacuate", "evacuation", "remove",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 
-from ..actors.mentions import REMOVAL_WORDS, MentionSpan, home_country, removed
+from ..actors.mentions import REMOVAL_WORDS, TOWN_NOUNS, MentionSpan, home_country, removed
 from ..nlp.loader import APPOSITIVE_TITLES
 
 SUBJ = ("nsubj", "csubj")
@@ -37,8 +37,6 @@ FOLLOWING_VERBS = {"follow", "monitor", "watch", "see", "hear", "read", "cite", 
                    "condemn", "welcome", "note", "recall", "remember", "track"}
 # people who stand for someone else: "as Xi Jinping's special envoy"
 ENVOY_NOUNS = {"envoy", "representative", "emissary", "messenger", "delegate"}
-# places named by their state: "the southern Russian city of Astrakhan"
-TOWN_NOUNS = {"city", "town", "village", "province", "region", "capital", "port", "district", "state"}
 # where such a group is: "students throughout Indonesia", "activists from the Fatah party"
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # "the visit of an Indian delegation to Islamabad": the visitor

@@ -322,8 +322,9 @@ class EventExtractor:
             if e.type in SPEECH_TYPES:
                 # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried)
                 recipients = [s for s in af.clause_subject(tok) if s not in actors]
-            if not recipients:
-                # "offered to negotiate with Armenia": the intended action's partner
+            if not recipients and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                # "offered to negotiate with Armenia": the intended action's partner (not when
+                # someone else is to act: "asked the federal agency to assess the trade deal")
                 for c in tok.children:
                     if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                         for o in af.objects(c):
@@ -1506,6 +1507,8 @@ def _intent_head(t, type_: str):
     """The word of intent an action is the aim of: "ready to send troops", "wants to help",
     "willing to send material to help defend ..." (through purpose clauses, up to three verbs)."""
     g = t
+    while g.dep_ == "conj" and g.head.pos_ in ("VERB", "AUX") and g.head.i < g.i:
+        g = g.head      # "ready to strengthen dialogue and deepen cooperation"
     for _ in range(3):
         if g.dep_ not in ("xcomp", "advcl") or g.head is g or g.dep_ == "advcl" and not any(
                 m.dep_ == "aux" and m.lower_ == "to" for m in g.children):
