@@ -1324,3 +1324,17 @@ def test_a_pledge_reaches_every_joined_verb(extract):
     res = extract("China stands ready to strengthen dialogue, deepen cooperation and properly handle differences "
                   "with the United States.", date="2018-10-25")
     assert [(e.type, sides(e)) for e in res.events] == [("AGREE", (["CHN"], ["USA"]))]
+
+
+def test_the_same_act_towards_two_people_is_two_events(extract):
+    res = extract("French presidential candidate Francois Fillon has been put under formal investigation by "
+                  "prosecutors in Paris. Meanwhile, Paris prosecutors have opened a probe into one Mr Fillon's "
+                  "presidential election rival, Emmanuel Macron.", date="2017-03-14")
+    assert sorted(r.name for e in events(res, "ACCUSE") for r in e.recipients) == ["Emmanuel Macron",
+                                                                                  "François Fillon"]
+
+
+def test_an_abbreviated_title_is_no_family_name(extract):
+    res = extract("The Pentagon is already complying with parts of the Obama transgender policy, Sen.",
+                  date="2017-07-27")
+    assert not [m for m in res.mentions if m.actor.code == "KHM"]

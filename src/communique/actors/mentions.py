@@ -617,8 +617,8 @@ class MentionFinder:
         if not day or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return None
         k = norm(re.sub(r"[’']s$", "", tok.text))
-        if len(k) < 3 or k in self.kb.names:
-            return None
+        if len(k) < 3 or k in self.kb.names or tok.text.endswith(".") or k in self.kb.title_offices:
+            return None     # (not "Sen." or "President": titles)
         m = self.people._surname(k, day, [], None)
         if m is None:
             return None

@@ -230,6 +230,8 @@ class ArgumentFinder:
         if t.lemma_.lower() == "counterpart":
             # "his Turkish counterpart": the country named, not the one whose counterpart he is
             children.sort(key=lambda c: c.dep_ == "poss")
+        # "Mr Fillon's rival, Emmanuel Macron": the name in apposition is the noun's own
+        children.sort(key=lambda c: c.dep_ != "appos")
         for c in children:
             if c.dep_ in ("poss", "appos") or (agentive and c.dep_ in ("compound", "amod", "nmod")):
                 if c.i in self.by_tok:

@@ -1664,6 +1664,17 @@ def _refs(spans: list[MentionSpan]) -> list[ActorRef]:
     return out
 
 
+def _other_people(a: Event, b: Event) -> bool:
+    """Whether two events of the same sides are between different people ("Paris prosecutors put
+    Fillon under investigation" and "opened a probe into his rival Emmanuel Macron")."""
+    for side_a, side_b in ((a.actors, b.actors), (a.recipients, b.recipients)):
+        pa = {x.kb_id or x.name for x in side_a if x.kind == "person" and not x.via}
+        pb = {x.kb_id or x.name for x in side_b if x.kind == "person" and not x.via}
+        if pa and pb and not pa & pb:
+            return True
+    return False
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per real-world interaction per article: mentions with the same type, sides and
     status are merged when their dates agree or one of them only has the publication date.
@@ -1680,7 +1691,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         same = next((p for p in out if p._key == ev._key and (
             p.date == ev.date or getattr(p, "date_from_publication", False)
             or getattr(ev, "date_from_publication", False))
-            and not ({p.mode, ev.mode} == {"visit", "phone"})), None)
+            and not ({p.mode, ev.mode} == {"visit", "phone"}) and not _other_people(p, ev)), None)
         if same is None:
             # "put its army on high alert along the border with India": the verb and its noun
             # say one thing; the reading that found the recipient is kept
