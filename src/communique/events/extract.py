@@ -1541,7 +1541,10 @@ def _reciprocals(events: list[Event]) -> list[Event]:
     for ev in events:
         out.append(ev)
         if getattr(ev, "_reciprocal", False):
-            out.append(_derived(replace(ev, actors=ev.recipients, recipients=ev.actors), "rc"))
+            mirror = _derived(replace(ev, actors=ev.recipients, recipients=ev.actors), "rc")
+            mirror.__dict__.update({k: v for k, v in ev.__dict__.items() if k.startswith("_")
+                                    or k == "date_from_publication"})
+            out.append(mirror)
     return out
 
 
