@@ -58,6 +58,11 @@ FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "c
 HOME_ANY = HOME_SECTORS | HOME_PEOPLE | {"OPP"}     # ("the opposition": the home state's)
 
 # parts of an institution named after it ("the Senate Finance Committee")
+# members of an armed group, when the article names only one ("Islamic militants", "the gunmen")
+GROUP_MEMBER_WORDS = {"militant", "jihadist", "jihadi", "terrorist", "extremist", "insurgent", "gunman", "gunmen",
+                      "fighter", "islamist", "bomber"}
+# "the aforementioned countries", "the above-mentioned states": the states just named
+ANAPHORIC_LIST = re.compile(r"\b(aforementioned|above-? ?mentioned|aforesaid|above)\b")
 COMMITTEE_WORDS = {"committee", "subcommittee", "caucus", "panel", "commission"}
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
@@ -306,6 +311,10 @@ class MentionFinder:
                 # "the two sides", "both leaders": the last two parties named before
                 for ms in self._pair(tok, spans):
                     take(ms)
+            elif low in ("countries", "nations", "states") and tok.tag_ == "NNS" and (
+                    ANAPHORIC_LIST.search(doc[tok.left_edge.i:tok.i].text.lower())):
+                for ms in self._listed_states(doc, tok, spans):
+                    take(ms)
             elif low == "their" and tok.dep_ == "poss" and tok.head.lemma_.lower() in MEETING_NOUNS:
                 for ms in self._coordinated_pair(tok, spans):
                     take(ms)
@@ -320,6 +329,7 @@ class MentionFinder:
                     p = max(prev, key=lambda x: x.end)
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
+        self._group_members(doc, spans, taken)
         spans.sort(key=lambda s: s.start)
         self._titled_strangers(doc, spans)
         if home is not None:
@@ -385,6 +395,51 @@ class MentionFinder:
         return [MentionSpan(replace(p.ref, text=tok.doc[start:tok.i + 1].text, start=tok.doc[start].idx,
                                     end=tok.idx + len(tok), method="coref:pair", score=0.6), start, tok.i + 1, tok.i)
                 for p in reversed(picked)]
+
+    def _group_members(self, doc, spans: list[MentionSpan], taken: list[bool]) -> None:
+        """In an article that names one armed group, its "militants", "jihadists" or "gunmen"
+        are that group's, unless a state is named for them ("Syrian militants"): "airstrikes on
+        Islamic militants in Iraq" in an article about the Islamic State hit the group, not Iraq."""
+        groups = [s for s in spans if s.ref.kind == "nsa" and s.ref.code]
+        if len({s.ref.code for s in groups}) != 1:
+            return
+        group = groups[0].ref
+
+        def member(tok) -> bool:
+            return tok.pos_ == "NOUN" and tok.lemma_.lower() in GROUP_MEMBER_WORDS and self.country_in(
+                c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")) is None
+
+        for k, sp in enumerate(spans):
+            if sp.ref.kind == "agent" and sp.ref.sector == "REB" and member(doc[sp.head]):
+                spans[k] = MentionSpan(replace(group, text=sp.ref.text, start=sp.ref.start, end=sp.ref.end,
+                                               method="coref:group", score=0.6), sp.start, sp.end, sp.head)
+        for tok in doc:
+            if not taken[tok.i] and member(tok):
+                spans.append(MentionSpan(replace(group, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                                 method="coref:group", score=0.6), tok.i, tok.i + 1, tok.i))
+                taken[tok.i] = True
+
+    def _listed_states(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """The states "the aforementioned countries" stands for: those named earlier in its sentence,
+        or else in the sentence before."""
+        s0 = self._sent_start(tok.i)
+        verb = clause_verb(tok)
+        # (not whoever acts on them: "Wang Yi will visit the aforementioned countries")
+        doers = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree} if verb is not None else set()
+        for lo in (s0, self._sent_start(s0 - 1) if s0 > 0 else s0):
+            named: dict[str, MentionSpan] = {}
+            for p in sorted(spans, key=lambda p: p.start):
+                if lo <= p.start and p.end <= tok.i and p.ref.code and p.head not in doers \
+                        and p.ref.kind in ("state", "agent", "person", "body"):
+                    named.setdefault(p.ref.code, p)
+            if len(named) >= 2:
+                start = tok.left_edge.i
+                return [MentionSpan(replace(p.ref, name=self.kb.country_name(code) or code, kb_id=None, role=None,
+                                            sector=None, kind="state", text=doc[start:tok.i + 1].text,
+                                            start=doc[start].idx, end=tok.idx + len(tok), method="coref:list",
+                                            score=0.6), start, tok.i + 1, tok.i)
+                        for code, p in named.items()]
+        return []
 
     @staticmethod
     def _coordinated_pair(tok, spans: list[MentionSpan]) -> list[MentionSpan]:

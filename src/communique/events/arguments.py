@@ -53,6 +53,9 @@ FLEEING_VERBS = {"flee", "escape", "leave"}
 # "a group of Chechen refugees", "a first batch of Bangladeshi troops"
 COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
                     "batch", "patch", "contingent", "team", "band", "handful", "couple", "wave", "column"}
+# nouns for those a measure hits on account of whom they serve
+PROXY_NOUNS = {"entity", "individual", "company", "firm", "person", "business", "bank", "network", "supplier"}
+ORIGIN_VERBS = {"make", "build", "produce", "manufacture", "grow", "assemble"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
@@ -274,6 +277,14 @@ class ArgumentFinder:
                             found = [x for x in self.actors_within(o, 2) if x.ref.kind == "state"]
                             if found:
                                 return found[0]
+        if depth < 2:
+            # "tariffs on boats built in the U.S.": goods stand for where they are made
+            for v in t.children:
+                if v.dep_ == "acl" and v.lemma_.lower() in ORIGIN_VERBS:
+                    for p in prep_pobjs(v, ("in",)):
+                        s = self.by_tok.get(p.i)
+                        if s is not None and s.ref.kind == "state":
+                            return s
         if depth < 2 and t.lemma_.lower() in COLLECTIVE_NOUNS:
             for p in prep_pobjs(t, ("of",)):
                 s = self._one(p, depth + 1)
@@ -284,6 +295,15 @@ class ArgumentFinder:
             s = self._envoy_of(t)
             if s is not None:
                 return s
+            # "sanctions on entities and individuals who support Iran's missile programme", "firms
+            # linked to North Korea": whom they serve
+            if t.lemma_.lower() in PROXY_NOUNS:
+                for v in t.children:
+                    if v.dep_ in ("relcl", "acl"):
+                        for o in [c for c in v.children if c.dep_ in ("dobj", "obj")] + prep_pobjs(v, ("to", "with", "in")):
+                            found = [x for x in self.actors_within(o, 2) if x.ref.kind in ("state", "nsa")]
+                            if found:
+                                return found[0]
             # "relevant parties to the JCPOA, including China": the members named
             for p in prep_pobjs(t, ("including",)):
                 s = self._one(p, depth + 1)
@@ -366,6 +386,10 @@ class ArgumentFinder:
             return self.subject(h, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)
+        if v.dep_ == "pcomp" and v.head.lower_ in ("after", "while", "upon", "since") \
+                and v.head.head.pos_ in ("VERB", "AUX"):
+            # "the judge is making headlines after freezing the ban": the one who makes them
+            return self.subject(v.head.head, _seen)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
             found = self.actors_at(v.head)

@@ -113,6 +113,8 @@ REQUEST_WISHES = WANT_VERBS | {"hope"}
 DECISION_VERBS = {"decide", "vote", "resolve", "order", "choose", "elect", "move"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared", "eager", "determined", "keen"}
 INTENT_VERBS = {"want", "intend", "wish", "aim"}
+IMPOSING_VERBS = {"place", "slap", "levy", "put"}
+PLEDGE_VERBS = {"vow", "pledge", "promise", "swear"}
 CLAIM_VERBS = {"claim", "allege", "say", "charge", "insist", "assert", "report", "state"}
 LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "pay", "take", "issue",
                "lodge", "impose", "express", "voice", "reach", "sign", "give", "provide", "offer",
@@ -194,6 +196,8 @@ class EventExtractor:
             kinds = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"} & AID_KINDS
             if kinds and o.lemma_.lower() in ACTIVITY_HEADS:
                 obj_lemmas = (obj_lemmas - {o.lemma_.lower(), o.lower_}) | {"aid"}
+        if any(_crowd_count(c) for o in objs for c in o.children if c.dep_ == "nummod"):
+            obj_lemmas.add("people")    # "hosts nearly three million Syrians": a crowd, not guests
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         adverbs = {c.lower_ for c in children if c.dep_ == "advmod"}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
@@ -205,6 +209,10 @@ class EventExtractor:
         labelling = any(c.dep_ in ("oprd", "acomp", "ccomp") or c.dep_ in ("dobj", "obj") and any(
             a.dep_ == "appos" or a.dep_ == "amod" and a.i > c.i for a in c.children) for c in children)
         figurative = pos == "noun" and bool(mods & rules.rule_words().figurative)
+        # "hold campaign rallies": supporters gathering, not protesters
+        gathering = {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("amod", "compound")} \
+            if pos == "verb" else mods
+        gathering = bool(gathering & rules.rule_words().gatherings)
         # "undermining the cooperation between China and the US": a relation harmed, not an event
         harmed = pos == "noun" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in rules.rule_words().harming
         for e in entries:
@@ -213,6 +221,8 @@ class EventExtractor:
             if figurative and e.type in ("ASSAULT", "COERCE", "MOBILIZE"):
                 continue      # "a charm offensive", "a trade war"
             if harmed and e.type in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "AID"):
+                continue
+            if gathering and e.type == "PROTEST" and (pos == "noun" or e.objects):
                 continue
             if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
                 continue      # "the figures demonstrate a closer community": showing, not protesting
@@ -293,6 +303,10 @@ class EventExtractor:
             heads += [o for o in tok.children if o.dep_ in ("dobj", "obj", "nsubjpass", "attr")
                       and (not e.objects or o.lemma_.lower() in e.objects or o.lower_ in e.objects
                            or any(c.dep_ == "compound" and c.lemma_.lower() in e.objects for c in o.children))]
+            # "signed a series of cooperation documents with Rwanda": through the counted noun
+            if e.objects:
+                heads += [p for o in tok.children if o.dep_ in ("dobj", "obj") and o.lemma_.lower() in COUNTED_OBJECT_HEADS
+                          for p in prep_pobjs(o, ("of",)) if p.lemma_.lower() in e.objects and p not in heads]
         preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
         for h in heads:
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
@@ -382,6 +396,14 @@ class EventExtractor:
                 tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")):
             # "During talks with Putin, Erdogan called for ...": the one who speaks there talks
             actors = [s for s in af.subject(tok.head.head) if s not in recipients]
+        if not actors:
+            # "the tariffs that China placed on American ginseng": the relative clause's subject
+            for v in tok.children:
+                if v.dep_ == "relcl" and v.lemma_.lower() in LIGHT_VERBS | IMPOSING_VERBS and not any(
+                        c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP") for c in v.children):
+                    actors = af.subject(v)
+                    recipients += [s for o in prep_pobjs(v, ("on", "against", "to")) for s in af.actors_within(o, 2)
+                                   if s not in recipients and s not in actors]
         verb, slot = _governing_verb(tok)
         if verb is not None and not noun_agent_found(actors, tok):
             # (not "called the shooting a terrorist act": a label, not a call)
@@ -447,7 +469,7 @@ class EventExtractor:
                     if any(tok.lemma_.lower() in he.objects for he in head_entries):
                         continue
                 if not is_verb and tok.dep_ == "compound" and (tok.head.lemma_.lower() in INSTRUMENT_HEADS
-                                                               or self._entries(tok.head)):
+                                                               or tok.head.i in consumed or self._entries(tok.head)):
                     continue      # "invasion forces", "attack helicopters"; "arrest warrants": the head's event
                 if is_verb and self._protest_purpose(tok):
                     entries = [e for e in entries if e.type != "REQUEST"]
@@ -468,6 +490,8 @@ class EventExtractor:
                             for o in tok.children:
                                 if o.lemma_.lower() in e.objects:
                                     consumed.add(o.i)
+                                elif o.dep_ in ("dobj", "obj") and o.lemma_.lower() in COUNTED_OBJECT_HEADS:
+                                    consumed |= {p.i for p in prep_pobjs(o, ("of",)) if p.lemma_.lower() in e.objects}
                         break
             if not sent_events:
                 ev = self._classified(sent, doc, article, af)
@@ -558,6 +582,9 @@ class EventExtractor:
         guess = self.classifier.predict(sent)
         if guess.type == "NONE" or guess.prob < CLASSIFIER_MIN_PROB:
             return None
+        if guess.type == "PROTEST" and any(c.lemma_.lower() in rules.rule_words().gatherings and c.dep_ in ("amod", "compound")
+                                           for t in sent for c in t.children):
+            return None     # "supporters staged an election rally"
         entry = Entry(lemma=trig.lemma_.lower(), pos="verb", type=guess.type, weight=round(0.8 * guess.prob, 3),
                       source="classifier")
         cand = self._verb_candidate(trig, entry, af)
@@ -658,6 +685,7 @@ class EventExtractor:
         recapture the island" is a THREATEN, "his accusation that the US is suppressing China" an
         ACCUSE of the US.  An action someone is "ready to" take is a pledge (AGREE)."""
         emitted = {ev._trigger_i for ev in events if hasattr(ev, "_trigger_i")}
+        threats: set[int] = set()
         out: list[Event] = []
         for ev in events:
             t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
@@ -689,6 +717,8 @@ class EventExtractor:
                     if new is not None:
                         out.append(new)
                         emitted.add(gov.i)
+                elif gov.lemma_.lower() in PLEDGE_VERBS and (ev.quad_class or 0) in (3, 4) and ev.status != "negated":
+                    threats.add(gov.i)      # "vowed to retaliate against the Netherlands": a threat, not a pledge
                 continue
             wish = _desire_head(t) if t is not None else None
             if wish is not None:
@@ -731,6 +761,9 @@ class EventExtractor:
             elif t is not None:
                 self._conditional_threat(ev, t)
             out.append(ev)
+        for ev in out:
+            if ev.type == "AGREE" and getattr(ev, "_trigger_i", None) in threats:
+                self._retype(ev, "THREATEN", "130", " (pledged hostile act)")
         return out
 
     def _conditions(self, events: list[Event], doc, af) -> list[Event]:
@@ -869,6 +902,10 @@ class EventExtractor:
                 own = {s.ref.code for s in actors} or {parties[0].ref.code}
                 actors = actors or [parties[0]]
                 recipients = [s for s in parties if s.ref.code not in own]
+            elif actors and not recipients:
+                # "At the invitation of France, Wang Qishan will attend the Paris Peace Forum": the host
+                own = {s.ref.code for s in actors}
+                recipients = [s for s in _inviters(c.trigger, af) if s.ref.code not in own] or recipients
         if not actors:
             if not recipients and e.type == "PROTEST":
                 recipients = self._protest_target(c.trigger, af, [])
@@ -902,6 +939,9 @@ class EventExtractor:
         if symmetric:
             # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest
             recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])]
+            if any(s.ref.code not in a_codes for s in recipients):
+                # "will visit the aforementioned countries" (a list that took in the visitor's own)
+                recipients = [s for s in recipients if s.ref.code not in a_codes or s.ref.method != "coref:list"]
         if e.type in ("ASSAULT", "COERCE") and (e.cameo or "1")[:2] in ("17", "18") and any(
                 _rioters(s, doc) for s in actors):
             # "demonstrators torched the embassy", "rioters beat a policeman": a violent protest (145);
@@ -1518,6 +1558,23 @@ def _intent_head(t, type_: str):
         if lemma in INTENT_ADJECTIVES or lemma in INTENT_VERBS and type_ != "CONSULT":
             return g
     return None
+
+
+def _inviters(trig, af: ArgumentFinder) -> list[MentionSpan]:
+    """Who invited the actor to what the trigger names ("At the invitation of X, Y will visit ...")."""
+    v = trig.head if trig.dep_ in ("dobj", "obj") and trig.pos_ == "NOUN" else trig
+    for p in prep_pobjs(v, ("at", "on", "upon")):
+        if p.lemma_.lower() == "invitation":
+            return [s for o in prep_pobjs(p, ("of", "from")) for s in af.actors_at(o)]
+    return []
+
+
+def _crowd_count(n) -> bool:
+    """Whether a number counts a crowd rather than a delegation ("three million", "233,224")."""
+    if n.lower_ in ("hundred", "hundreds", "thousand", "thousands", "million", "millions"):
+        return True
+    digits = n.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100
 
 
 def _mission_noun(t) -> bool:

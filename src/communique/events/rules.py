@@ -42,6 +42,7 @@ class RuleWords:
     accident_words: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     harming: frozenset[str] = frozenset()
+    gatherings: frozenset[str] = frozenset()
     # adjective -> (preposition, type, CAMEO)
     stances: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
@@ -65,6 +66,7 @@ def rule_words(extra: str | None = None) -> RuleWords:
         accident_words=frozenset(w.lower() for w in d.get("accident_words") or ()),
         claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()),
         harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()),
+        gatherings=frozenset(w.lower() for w in d.get("gathering_modifiers") or ()),
         stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()})
 
 
@@ -107,6 +109,8 @@ def speech_demands(sent, af, speaker=None):
         modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in ("should", "must")), None)
         if modal is None or t.lemma_.lower() in ("come", "remain", "become", "have", "seem"):
             continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and modal.i < c.i for c in t.children):
+            continue        # "should Syria cross a red line": a condition, not a demand
         if t.lemma_.lower() == "be" and not any(c.dep_ == "acomp" and c.lemma_.lower() in
                                                 ("ready", "willing", "prepared", "able") for c in t.children):
             continue

@@ -59,6 +59,8 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
     chain = _chain(tok)
     # negation on the trigger or on the governing light verb
     for i, t in enumerate(chain[:3]):
+        if i > 0 and chain[i - 1].dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in chain[i - 1].children):
+            break       # "said it is not the time and has indicated it would reject ...": a clause of its own
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "preconj" and p.lower_ == "neither"
@@ -92,6 +94,9 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "hypothetical"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
             return "hypothetical"
+        if t.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ in ("should", "had", "were") and any(
+                s.dep_ in ("nsubj", "nsubjpass") and a.i < s.i for s in t.children) for a in t.children):
+            return "hypothetical"   # "should Syria cross a red line", "had Iran attacked": an inverted condition
     # "would cut aid to Mali if the junta delayed the vote": a consequence on a condition (when
     # reported, "said they would meet him if ...", the "would" is a future and an offer)
     first = chain[0]
