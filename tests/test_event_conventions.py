@@ -1338,3 +1338,85 @@ def test_an_abbreviated_title_is_no_family_name(extract):
     res = extract("The Pentagon is already complying with parts of the Obama transgender policy, Sen.",
                   date="2017-07-27")
     assert not [m for m in res.mentions if m.actor.code == "KHM"]
+
+
+# ---------------------------------------------------------------- thirteenth session: held-out news, eighth batch
+
+def test_a_vow_of_a_hostile_act_is_a_threat_and_a_vow_of_help_a_pledge(extract):
+    res = extract("Iran's foreign minister vowed on Sunday to retaliate against Saudi Arabia.", date="2019-05-12")
+    assert [(e.type, *sides(e)) for e in res.events] == [("THREATEN", ["IRN"], ["SAU"])]
+    res = extract("Germany pledged on Sunday to help Jordan rebuild its water network.", date="2019-05-12")
+    assert [(e.type, *sides(e)) for e in res.events] == [("AGREE", ["DEU"], ["JOR"])]
+
+
+def test_tariffs_placed_by_a_state_in_a_relative_clause(extract):
+    res = extract("Farmers are hurt by the tariffs that India recently placed on American almonds.", date="2019-07-01")
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["IND"], ["USA"])]
+    res = extract("Exporters face a 10 percent tariff Canada placed last year on steel made in China.", date="2019-07-01")
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["CAN"], ["CHN"])]
+
+
+def test_sanctions_on_entities_serving_a_state_hit_that_state(extract):
+    res = extract("The Treasury Department imposed sanctions on companies that supply North Korea's missile program.",
+                  date="2018-02-23")
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["USA"], ["PRK"])]
+
+
+def test_the_aforementioned_countries_are_the_states_just_named(extract):
+    res = extract("At the invitation of the foreign ministers of Kenya, Ghana and Senegal, Foreign Minister Wang Yi "
+                  "will visit the above-mentioned countries from March 2 to 8.", date="2021-02-25")
+    assert sorted(r.code for e in events(res, "CONSULT") for r in e.recipients) == ["GHA", "KEN", "SEN"]
+    assert all(sides(e)[0] == ["CHN"] and e.status == "future" for e in events(res, "CONSULT"))
+
+
+def test_the_host_of_an_invitation_is_the_one_visited(extract):
+    res = extract("At the invitation of Germany, Vice Premier Liu He will attend the Munich Security Conference.",
+                  date="2021-02-10")
+    assert [sides(e) for e in events(res, "CONSULT")] == [(["CHN"], ["DEU"])]
+
+
+def test_signed_documents_are_an_agreement_and_exchanged_visits_a_consultation(extract):
+    res = extract("President Kagame signed a series of cooperation documents with Turkey.", date="2018-07-23")
+    assert [(e.type, *sides(e)) for e in res.events] == [("AGREE", ["RWA"], ["TUR"])]
+    res = extract("President Putin and President Erdogan exchanged visits last year.", date="2018-07-23")
+    assert [e.type for e in res.events] == ["CONSULT"]
+
+
+def test_campaign_rallies_and_hosted_crowds_are_no_events(extract):
+    res = extract("The Turkish government wanted to hold election rallies in Germany.", date="2017-03-12")
+    assert not events(res, "PROTEST")
+    res = extract("Thousands of workers held a rally against the government in Ankara.", date="2017-03-12")
+    assert [e.type for e in res.events] == ["PROTEST"]
+    res = extract("Lebanon now hosts more than one million Syrians.", date="2017-03-30")
+    assert not events(res, "CONSULT")
+    res = extract("Lebanon hosted the Syrian foreign minister on Monday.", date="2017-03-30")
+    assert [sides(e) for e in events(res, "CONSULT")] == [(["LBN"], ["SYR"])]
+
+
+def test_a_judge_freezing_an_order_rejects_it(extract):
+    res = extract("A federal judge in Maryland made headlines after freezing President Donald Trump's executive order.",
+                  date="2017-03-16")
+    assert [sides(e) for e in events(res, "REJECT")] == [(["USA"], ["USA"])]
+
+
+def test_an_inverted_condition_is_hypothetical_and_no_demand(extract):
+    res = extract("French officials said on Monday that President Macron must stick with his promise to take action "
+                  "should Russia cross the red line and use chemical weapons.", date="2019-06-01")
+    assert not [e for e in res.events if e.type == "REQUEST" and "RUS" in codes(e.recipients)]
+    assert all(e.status == "hypothetical" for e in res.events if "RUS" in codes(e.actors))
+
+
+def test_negation_stays_in_its_own_clause(extract):
+    res = extract("Theresa May said the time was not right and has signalled that London would reject the European "
+                  "Union's timetable.", date="2017-03-16")
+    (ev,) = events(res, "REJECT")
+    assert ev.status != "negated"
+
+
+def test_the_militants_of_the_one_armed_group_named(extract):
+    res = extract("The Islamic State group holds parts of the north. On Sunday US jets carried out airstrikes on "
+                  "militants near Mosul.", date="2016-10-10")
+    (ev,) = events(res, "ASSAULT")
+    assert ev.actors[0].code == "USA" and any(r.code.startswith("NSA:IS") for r in ev.recipients)
+    res = extract("The Taliban held talks in Doha. Syrian militants attacked Turkish troops near Idlib.", date="2018-10-10")
+    assert [sides(e) for e in events(res, "ASSAULT")] == [(["SYR"], ["TUR"])]
