@@ -929,6 +929,11 @@ class EventExtractor:
             # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
             # foreign party the sentences before spoke of
             recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
+        if not recipients and e.type == "SANCTION" and actors and af.home and af.home not in {
+                s.ref.code for s in actors}:
+            # "The United States closed its embassy" in an article about Yemen: the state it is about
+            recipients = [_place_target(Location(self.kb.country_name(af.home) or af.home, af.home), doc, c.trigger,
+                                        method="home-default")]
         a_codes = {s.ref.code for s in actors}
         symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
         a_keys = {_identity(s.ref) for s in actors}
@@ -1507,8 +1512,8 @@ def _entitlement(tok) -> bool:
 
 
 def _is_condition(tok) -> bool:
-    """An "if"/"unless" clause."""
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
+    """An "if"/"unless" clause (also when parsed as a joined clause: "... but only if X agrees")."""
+    return tok.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
 
 
 def _supposed(tok) -> bool:

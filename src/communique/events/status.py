@@ -94,6 +94,9 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "hypothetical"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
             return "hypothetical"
+        if any(c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in t.children):
+            return "hypothetical"   # "may launch an operation, but only if an understanding is reached"
         if t.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ in ("should", "had", "were") and any(
                 s.dep_ in ("nsubj", "nsubjpass") and a.i < s.i for s in t.children) for a in t.children):
             return "hypothetical"   # "should Syria cross a red line", "had Iran attacked": an inverted condition

@@ -288,6 +288,9 @@ _NAME_PREFIXES = {"anti", "pro", "post", "pre", "mid", "non", "ex", "then", "now
                   "counter", "self", "all", "half", "one", "cross", "al", "el", "ash", "ad", "ar", "az",
                   "ul", "ud", "ed", "es", "bin", "ibn", "abu", "bint", "ben", "van", "von", "da", "du",
                   "le", "la", "di", "der", "den", "dos", "das", "wal", "majority", "minority", "quasi", "pseudo"}
+# a verb in the past glued to its subject, with its object after it ("Turkey-summoned the Dutch
+# envoy"; a compound adjective, "Iran-backed militias", is never followed by an article)
+_VERB_AFTER_NAME = re.compile(r"[a-z]+ed (?:the|a|an|its|his|her|their) ")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,3}\.$")
 
 
@@ -317,7 +320,8 @@ def _unglue_hyphens(line: str) -> str:
     out = list(line)
     for m in _HYPHEN_JOIN.finditer(line):
         right = line[m.end():m.end() + 2]
-        if _lost_space(m.group(1), right.lstrip("\"“‘'") or right):
+        if _lost_space(m.group(1), right.lstrip("\"“‘'") or right) or (
+                m.group(1)[:1].isupper() and m.group(1)[1:].isalpha() and _VERB_AFTER_NAME.match(line, m.end())):
             out[m.end(1)] = " "
     return "".join(out)
 
