@@ -1420,3 +1420,17 @@ def test_the_militants_of_the_one_armed_group_named(extract):
     assert ev.actors[0].code == "USA" and any(r.code.startswith("NSA:IS") for r in ev.recipients)
     res = extract("The Taliban held talks in Doha. Syrian militants attacked Turkish troops near Idlib.", date="2018-10-10")
     assert [sides(e) for e in events(res, "ASSAULT")] == [(["SYR"], ["TUR"])]
+
+
+def test_criticism_in_a_spokespersons_answer_is_the_speakers_accusation(extract):
+    text = ("Q: The US Secretary of State Mike Pompeo said China hid the outbreak. What's your comment?\n\n"
+            "A: Mr. Pompeo has a habit of spreading lies about China. We urge him to stop smearing China.")
+    res = extract(text, date="2020-05-07",
+                  title="Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on May 7, 2020")
+    assert ("ACCUSE", (["CHN"], ["USA"])) in [(e.type, sides(e)) for e in res.events]
+    assert ("REQUEST", (["CHN"], ["USA"])) in [(e.type, sides(e)) for e in res.events]
+    text = ("Q: Venezuela's opposition asked for help. What's your comment?\n\n"
+            "A: China opposes any external interference in the internal affairs of Venezuela.")
+    res = extract(text, date="2019-02-27",
+                  title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on February 27, 2019")
+    assert not events(res, "ACCUSE")

@@ -256,3 +256,8 @@ def test_clean_text_idempotent_on_seed_articles():
         once = clean_text(f.read_text(encoding="utf-8"))
         assert once and clean_text(once) == once
         assert "  \n" not in once and "\n\n\n" not in once
+
+
+def test_a_past_tense_verb_glued_to_its_subject_before_an_article_is_unglued():
+    assert clean_text("Russia-recalled its ambassador on Monday.") == "Russia recalled its ambassador on Monday."
+    assert clean_text("Iran-backed militias and Saudi-led forces clashed.") == "Iran-backed militias and Saudi-led forces clashed."

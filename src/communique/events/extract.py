@@ -444,7 +444,8 @@ class EventExtractor:
                           if a <= (sent.start_char + sent.end_char) // 2 <= b), None)
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
                      + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words)
-                     + rules.wishes(sent, af, voice) + rules.stances(sent, af, words))
+                     + rules.wishes(sent, af, voice) + rules.stances(sent, af, words)
+                     + rules.voiced_criticism(sent, af, words, voice, lambda t: bool(self._entries(t))))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
                 ev = self._event(Candidate(entry, trig, actors, recipients), doc, sent, article, af)

@@ -246,22 +246,7 @@ def criticism(sent, af, words: RuleWords):
             if not speaker:
                 continue
             codes = {s.ref.code for s in speaker}
-            # the criticised actor is the clause's subject or object (not someone in a relative
-            # clause or an adverbial: "the attack that hit Damascus was timed to ...")
-            args = [a for a in c.children if a.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
-            args += [a for cj in c.conjuncts for a in cj.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            targets = []
-            for a in args:
-                for tok in a.subtree:
-                    if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != a.i for x in tok.ancestors
-                           if a.left_edge.i <= x.i <= a.right_edge.i):
-                        continue
-                    s = af.by_tok.get(tok.i)
-                    h = t.doc[s.head] if s is not None else None
-                    if h is not None and h.dep_ in ("compound", "amod", "poss") and h.head.lemma_.lower() in TOPIC_NOUNS:
-                        continue    # "Hong Kong affairs allow no foreign interference": the topic, not its target
-                    if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
-                        targets.append(s)
+            targets = _criticised(c, codes, af)
             if not targets and lemma in TELL and not any(
                     x.i in af.by_tok and af.by_tok[x.i].ref.code not in codes for x in clause):
                 # "We keep reminding the American side that this situation is unacceptable": told to
@@ -273,6 +258,49 @@ def criticism(sent, af, words: RuleWords):
                 out.append((_entry(lemma, "ACCUSE", "111", f"criticism-speech ({w})", weight=0.6),
                             t, speaker, targets[:1]))
     return out
+
+
+def _criticised(c, codes: set, af) -> list:
+    """The actors a clause with a word of criticism is about: its subject or object (not someone
+    in a relative clause or an adverbial: "the attack that hit Damascus was timed to ..."), other
+    than the speaker's own (``codes``)."""
+    args = [a for a in c.children if a.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+    args += [a for cj in c.conjuncts for a in cj.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    targets = []
+    for a in args:
+        for tok in a.subtree:
+            if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != a.i for x in tok.ancestors
+                   if a.left_edge.i <= x.i <= a.right_edge.i):
+                continue
+            s = af.by_tok.get(tok.i)
+            h = c.doc[s.head] if s is not None else None
+            if h is not None and (h.dep_ in ("compound", "amod", "poss") and h.head.lemma_.lower() in TOPIC_NOUNS or (
+                    h.dep_ == "pobj" and h.head.lower_ in ("of", "in") and h.head.head.lemma_.lower() in TOPIC_NOUNS)):
+                continue    # "Hong Kong affairs allow no foreign interference", "the affairs of Venezuela": the topic
+            if s is not None and s.ref.code and s.ref.code not in codes and s not in targets:
+                targets.append(s)
+    return targets
+
+
+def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda t: False):
+    """Criticism spoken in a quote or a spokesperson's answer, without a verb of saying in the
+    sentence: "Mr. Pompeo is used to weaving lies", said by China's spokesperson, is China's
+    accusation of the United States.  Not when the main verb is an event word of its own
+    (``is_trigger``): "we urge Mr. Brownback to stop smearing China" is a demand."""
+    if speaker is None or not speaker.ref.code:
+        return []
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or is_trigger(root) or root.lemma_.lower() in SAY or any(
+            t.lemma_.lower() in SAY and t.pos_ == "VERB" for t in sent):
+        return []       # (reported speech inside the answer is the criticism rule's)
+    w = _has_criticism(sent.text, words)
+    if not w:
+        return []
+    targets = _criticised(root, {speaker.ref.code}, af)
+    if not targets:
+        return []
+    return [(_entry(root.lemma_.lower(), "ACCUSE", "111", f"criticism-voiced ({w})", weight=0.55),
+             root, [speaker], targets[:1])]
 
 
 def reductions(sent, af, words: RuleWords):
