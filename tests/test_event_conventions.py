@@ -1434,3 +1434,11 @@ def test_criticism_in_a_spokespersons_answer_is_the_speakers_accusation(extract)
     res = extract(text, date="2019-02-27",
                   title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on February 27, 2019")
     assert not events(res, "ACCUSE")
+
+
+def test_saying_another_is_to_blame_and_a_label_naming_its_target(extract):
+    res = extract("A Kremlin aide said on Monday that Ukraine is to blame for the collapse of the talks.",
+                  date="2022-03-14")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["RUS"], ["UKR"])]
+    res = extract("A Turkish minister slammed the decision as a hostile act by the Dutch government.", date="2017-03-12")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["TUR"], ["NLD"])]

@@ -930,6 +930,11 @@ class EventExtractor:
             # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
             # foreign party the sentences before spoke of
             recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
+        if not recipients and e.type == "ACCUSE" and c.trigger.pos_ == "VERB":
+            # "slammed the controversy as a partisan attack from Democrats": whom the label names
+            mine = {_identity(a.ref) for a in actors}
+            recipients = [x for p in prep_pobjs(c.trigger, ("as",)) for x in af.actors_within(p, 4)
+                          if _identity(x.ref) not in mine][:1]
         if not recipients and e.type == "SANCTION" and actors and af.home and af.home not in {
                 s.ref.code for s in actors}:
             # "The United States closed its embassy" in an article about Yemen: the state it is about
