@@ -57,12 +57,12 @@ HOME_PEOPLE = {"COP", "CVL", "HLH", "EDU", "LAB", "REL"}
 FOREIGN_PRONE = {"people", "tourist", "hostage", "settler", "woman", "child", "crowd", "population", "public"}
 HOME_ANY = HOME_SECTORS | HOME_PEOPLE | {"OPP"}     # ("the opposition": the home state's)
 
-# parts of an institution named after it ("the Senate Finance Committee")
 # members of an armed group, when the article names only one ("Islamic militants", "the gunmen")
 GROUP_MEMBER_WORDS = {"militant", "jihadist", "jihadi", "terrorist", "extremist", "insurgent", "gunman", "gunmen",
                       "fighter", "islamist", "bomber"}
 # "the aforementioned countries", "the above-mentioned states": the states just named
 ANAPHORIC_LIST = re.compile(r"\b(aforementioned|above-? ?mentioned|aforesaid|above)\b")
+# parts of an institution named after it ("the Senate Finance Committee")
 COMMITTEE_WORDS = {"committee", "subcommittee", "caucus", "panel", "commission"}
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
@@ -425,7 +425,7 @@ class MentionFinder:
         s0 = self._sent_start(tok.i)
         verb = clause_verb(tok)
         # (not whoever acts on them: "Wang Yi will visit the aforementioned countries")
-        doers = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree} if verb is not None else set()
+        doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} if verb is not None else set()
         for lo in (s0, self._sent_start(s0 - 1) if s0 > 0 else s0):
             named: dict[str, MentionSpan] = {}
             for p in sorted(spans, key=lambda p: p.start):

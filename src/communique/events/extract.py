@@ -24,7 +24,7 @@ from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, 
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
-from .status import misparsed_clause, modality
+from .status import is_condition, misparsed_clause, modality
 
 VISIT_WORDS = {"visit", "visiting", "trip", "travel", "tour", "arrive", "host", "receive", "welcome", "visited"}
 # prepositions that set the scene of a statement rather than say what it is about
@@ -210,9 +210,8 @@ class EventExtractor:
             a.dep_ == "appos" or a.dep_ == "amod" and a.i > c.i for a in c.children) for c in children)
         figurative = pos == "noun" and bool(mods & rules.rule_words().figurative)
         # "hold campaign rallies": supporters gathering, not protesters
-        gathering = {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("amod", "compound")} \
-            if pos == "verb" else mods
-        gathering = bool(gathering & rules.rule_words().gatherings)
+        object_mods = {c.lemma_.lower() for o in objs for c in o.children if c.dep_ in ("amod", "compound")}
+        gathering = bool((object_mods if pos == "verb" else mods) & rules.rule_words().gatherings)
         # "undermining the cooperation between China and the US": a relation harmed, not an event
         harmed = pos == "noun" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in rules.rule_words().harming
         for e in entries:
@@ -774,7 +773,7 @@ class EventExtractor:
         has one outside it; and whoever must act (or refrain) for the condition to hold is the
         one threatened.  "In the event of a Chinese attack", "in case of war" suppose an event too."""
         inside = [ev for ev in events if hasattr(ev, "_trigger_i") and (
-            any(_is_condition(t) for t in (doc[ev._trigger_i], *doc[ev._trigger_i].ancestors))
+            any(is_condition(t) for t in (doc[ev._trigger_i], *doc[ev._trigger_i].ancestors))
             or _supposed(doc[ev._trigger_i]))]
         outside = [ev for ev in events if ev not in inside]
         for ev in outside:
@@ -821,7 +820,7 @@ class EventExtractor:
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
             return
         if ev.recipients and (ev.quad_class in (3, 4) or ev.type == "RETREAT" and ev.mode != "resign") and any(
-                _is_condition(c) for c in t.children):
+                is_condition(c) for c in t.children):
             # "would stand down if he were charged" offers one's own post, it threatens no one
             self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"), " (conditional)")
             ev.status = "asserted"
@@ -1517,11 +1516,6 @@ def _entitlement(tok) -> bool:
         o.dep_ in ("dobj", "obj") and o.lemma_.lower() in ENTITLEMENT_NOUNS for o in tok.head.children)
 
 
-def _is_condition(tok) -> bool:
-    """An "if"/"unless" clause (also when parsed as a joined clause: "... but only if X agrees")."""
-    return tok.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
-
-
 def _supposed(tok) -> bool:
     """A noun supposed, not reported: "in the event of a Chinese attack", "in case of an invasion"."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
@@ -1535,7 +1529,7 @@ def _condition_party(trig, own: set, af) -> list[MentionSpan]:
     ("unless Baghdad accepted", "if it was invaded by China"), other than the trigger's own actor."""
     for t in (trig, *[x for x in trig.children if x.dep_ in ("xcomp", "ccomp")]):
         for cl in t.children:
-            if not _is_condition(cl):
+            if not is_condition(cl):
                 continue
             agent = [p for c in cl.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             subj = [c for c in cl.children if c.dep_ in ("nsubj", "nsubjpass")]

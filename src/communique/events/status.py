@@ -33,6 +33,11 @@ def misparsed_clause(t) -> bool:
         c.dep_ in ("dobj", "obj") for c in t.children) and any(c.dep_ in ("dobj", "obj") for c in t.head.head.children)
 
 
+def is_condition(tok) -> bool:
+    """An "if"/"unless" clause (also when parsed as a joined clause: "... but only if X agrees")."""
+    return tok.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
+
+
 def _chain(tok, limit=4):
     """The trigger and the verbs governing it through xcomp/ccomp/conj/advcl links."""
     out = [tok]
@@ -94,8 +99,7 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
                 return "hypothetical"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARKS for c in t.children):
             return "hypothetical"
-        if any(c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in t.children):
+        if any(c.dep_ == "conj" and is_condition(c) for c in t.children):
             return "hypothetical"   # "may launch an operation, but only if an understanding is reached"
         if t.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ in ("should", "had", "were") and any(
                 s.dep_ in ("nsubj", "nsubjpass") and a.i < s.i for s in t.children) for a in t.children):
