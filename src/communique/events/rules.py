@@ -290,8 +290,8 @@ def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda
     if speaker is None or not speaker.ref.code:
         return []
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or is_trigger(root) or root.lemma_.lower() in SAY or any(
-            t.lemma_.lower() in SAY and t.pos_ == "VERB" for t in sent):
+    if root.pos_ not in ("VERB", "AUX") or is_trigger(root) or any(
+            t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in sent):
         return []       # (reported speech inside the answer is the criticism rule's)
     w = _has_criticism(sent.text, words)
     if not w:
