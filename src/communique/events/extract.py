@@ -196,8 +196,8 @@ class EventExtractor:
             kinds = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"} & AID_KINDS
             if kinds and o.lemma_.lower() in ACTIVITY_HEADS:
                 obj_lemmas = (obj_lemmas - {o.lemma_.lower(), o.lower_}) | {"aid"}
-        if any(_crowd_count(c) for o in objs for c in o.children if c.dep_ == "nummod"):
-            obj_lemmas.add("people")    # "hosts nearly three million Syrians": a crowd, not guests
+        # "hosts nearly three million Syrians": a crowd, not guests
+        crowd = any(_crowd_count(c) for o in objs for c in o.children if c.dep_ == "nummod")
         mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod", "nmod")}
         adverbs = {c.lower_ for c in children if c.dep_ == "advmod"}
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
@@ -222,6 +222,8 @@ class EventExtractor:
             if harmed and e.type in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "AID"):
                 continue
             if gathering and e.type == "PROTEST" and (pos == "noun" or e.objects):
+                continue
+            if crowd and e.type == "CONSULT":
                 continue
             if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
                 continue      # "the figures demonstrate a closer community": showing, not protesting
