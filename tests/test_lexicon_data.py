@@ -13,7 +13,7 @@ ONTOLOGY = ROOT / "src" / "communique" / "data" / "ontology"
 
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-FIELDS = {"lemma", "pos", "no_clause", "type", "cameo", "mode", "preps", "objects", "not_objects", "object", "particle", "prep_required",
+FIELDS = {"lemma", "pos", "no_clause", "type", "cameo", "mode", "preps", "objects", "not_objects", "not_preps", "object", "particle", "prep_required",
           "modifier", "subjects", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
@@ -83,7 +83,7 @@ def test_fields_and_value_types():
         assert d["pos"] in ("verb", "noun"), where
         assert d["type"] in TYPES, where
         assert isinstance(d["cameo"], str), f"unquoted CAMEO code in {where}"
-        for k in ("preps", "objects", "not_objects", "modifier", "subjects"):
+        for k in ("preps", "objects", "not_objects", "not_preps", "modifier", "subjects"):
             vals = d.get(k) or []
             assert isinstance(vals, list), where
             # an unquoted on/off/yes/no turns into a boolean

@@ -84,6 +84,11 @@ SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 # actors supplied by default when the text names none (the place of an attack, the place it was
 # fired from, the victims' state, the authorities of an arrest)
 DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default", "authority-default")
+# verbs by which a nominal event happens ("protests erupted in Tunis")
+OCCURRENCE_VERBS = {"erupt", "break", "spread", "continue", "occur", "happen", "flare", "rage", "resume", "intensify",
+                    "escalate", "grow", "sweep", "engulf", "hit", "rock", "take"}
+# participles by which a nominal event names whom it is aimed at ("sanctions targeting Russian banks")
+TARGETING_VERBS = {"target", "affect", "hit", "aim", "direct", "punish", "penalize", "penalise"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "CONCEDE", "RETREAT"}
 # "returned to Geneva for talks", "flew to Beijing for a summit": the traveller holds the talks
 MOTION_VERBS = {"return", "travel", "come", "go", "arrive", "gather", "meet", "convene", "head", "fly", "leave",
@@ -183,6 +188,9 @@ class EventExtractor:
         # particles can be mis-attached as prepositions ("call off a trip")
         particles |= {c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in ("off", "out", "up", "down", "back")}
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
+        # (a preposition the parser hung on the object or the agent: "was asked by a reporter about ...")
+        loose_preps = {p.lower_ for c in children if c.dep_ in ("dobj", "obj", "agent")
+                       for o in ([c] if c.dep_ != "agent" else c.children) for p in o.children if p.dep_ == "prep"}
         objs = [c for c in children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
         # "exploded a series of bombs", "fired a barrage of rockets": the counted noun counts too
         objs += [p for o in objs if o.lemma_.lower() in COUNTED_OBJECT_HEADS for p in prep_pobjs(o, ("of",))]
@@ -235,6 +243,8 @@ class EventExtractor:
                 continue      # a phrasal verb means something else ("call off", "back down")
             if e.prep_required and e.prep_required not in preps:
                 continue
+            if e.not_preps and (preps | loose_preps) & set(e.not_preps):
+                continue      # "was asked about the claims" is a question, "the exercise of sovereignty" no drill
             # "provided Kiev with weapons": what comes with a required preposition is an object too
             lemmas = obj_lemmas | ({p.lemma_.lower() for p in prep_pobjs(tok, (e.prep_required,))}
                                    if e.prep_required and e.objects else set())
@@ -312,6 +322,7 @@ class EventExtractor:
         for h in heads:
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
             if h is not tok:
+                recipients += [s for s in _aimed_at(h, af) if s not in recipients and s not in actors]
                 a, r = af.between(h)
                 if a and not actors:
                     actors = a
@@ -378,6 +389,8 @@ class EventExtractor:
             actors = af.noun_agent(tok)
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
+        if not recipients:
+            recipients = [s for s in _aimed_at(tok, af) if s not in actors]
         if not recipients and "from" in preps:
             # "the withdrawal of some forces from Panama": the place left, on what is withdrawn
             recipients = [s for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -894,6 +907,14 @@ class EventExtractor:
     # ------------------------------------------------------------------ building events
     def _event(self, c: Candidate, doc, sent, article: Article, af) -> Event | None:
         e = c.entry
+        if e.type == "ASSAULT":
+            accidents = rules.rule_words().accident_words
+            if c.trigger.lemma_.lower() in accidents or c.trigger.dep_ in ("advcl", "xcomp", "conj") and (
+                    c.trigger.head.lemma_.lower() in accidents):
+                return None     # "a Russian plane crashed in Sinai, killing all 224 on board": an accident
+            if c.trigger.dep_ == "acl" and c.trigger.lemma_.lower() in TARGETING_VERBS and any(
+                    x.type != "ASSAULT" for x in self._entries(c.trigger.head)):
+                return None     # "sanctions targeting Russian banks": whom the sanctions are aimed at
         actors = [s for s in c.actors if s.ref.code]
         recipients = [s for s in c.recipients if s.ref.code and s not in actors]
         if e.type == "CONSULT" and (not recipients or all(_is_place(s, doc) for s in recipients)):
@@ -1223,6 +1244,15 @@ class EventExtractor:
         if in_state(trig):
             verb = trig.head.head       # "doctors have been on strike since May"
         elif trig.pos_ not in ("VERB", "AUX"):
+            if _occurs(trig):
+                # "there have been violent demonstrations in the suburbs of Paris", "protests
+                # erupted in Tunis": no one named, the people of the place
+                # ("protests rocked Paris": the place struck)
+                places = [t for t in trig.subtree if t.dep_ == "pobj"] + (
+                    af.objects(trig.head) if trig.dep_ == "nsubj" else [])
+                loc = self._location(trig, sent, [], recipients) or next(
+                    (p for t in places for p in [self._place(t)] if p and p.country), None)
+                return [_place_target(loc, doc, trig, method="location-default")] if loc and loc.country else []
             verb, slot = _governing_verb(trig)
             if verb is None or slot != "object":
                 return []
@@ -1506,6 +1536,14 @@ def _governing_verb(tok):
     return None, None
 
 
+def _occurs(tok) -> bool:
+    """A nominal event said only to take place: "there have been demonstrations in Paris",
+    "protests erupted in Tunis"."""
+    if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children):
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+
+
 def _entitlement(tok) -> bool:
     """A verb that only completes a noun of ability or entitlement ("the right to fire",
     "the capacity to strike", "the need to negotiate") states no event."""
@@ -1566,6 +1604,15 @@ def _intent_head(t, type_: str):
             return g
     return None
 
+
+
+def _aimed_at(noun, af) -> list[MentionSpan]:
+    """Whom a nominal event is aimed at, named by a participle: "sanctions targeting Russian
+    banks", "the reimposition of sanctions affecting Iran's automobile sector", "a campaign aimed
+    at Iran"."""
+    nouns = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
+    return [s for n in nouns for v in n.children if v.dep_ == "acl" and v.lemma_.lower() in TARGETING_VERBS
+            for o in af.objects(v) + prep_pobjs(v, ("at",)) for s in af.actors_within(o, 3)]
 
 def _inviters(trig, af: ArgumentFinder) -> list[MentionSpan]:
     """Who invited the actor to what the trigger names ("At the invitation of X, Y will visit ...")."""

@@ -28,6 +28,7 @@ class Entry:
     preps: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
+    not_preps: tuple[str, ...] = ()
     object: bool = True
     intransitive: bool = False
     no_clause: bool = False
@@ -72,6 +73,7 @@ def _entry(d: dict, source: str) -> Entry:
         preps=tuple(str(p).lower() for p in d.get("preps") or ()),
         objects=tuple(str(o).lower() for o in d.get("objects") or ()),
         not_objects=tuple(str(o).lower() for o in d.get("not_objects") or ()),
+        not_preps=tuple(str(o).lower() for o in d.get("not_preps") or ()),
         object=bool(d.get("object", True)), intransitive=bool(d.get("intransitive", False)),
         no_clause=bool(d.get("no_clause", False)),
         particle=(d.get("particle") or None),

@@ -11,6 +11,7 @@ returns ``Candidate`` objects; the extractor turns them into events like lexicon
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,12 +91,17 @@ def reporting_verb(t):
     return None
 
 
+@lru_cache(maxsize=4)
+def _criticism_pattern(criticism: tuple[str, ...]) -> re.Pattern:
+    # whole words or phrases, the longest first, wherever quotation marks or punctuation stand
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in criticism) + r")(?![\w-])")
+
+
 def _has_criticism(span_text: str, words: RuleWords) -> str | None:
-    low = " " + span_text.lower() + " "
-    for w in words.criticism:
-        if f" {w} " in low or f" {w}," in low or f" {w}." in low or f"“{w}" in low or f'"{w}' in low:
-            return w
-    return None
+    if not words.criticism:
+        return None
+    m = _criticism_pattern(words.criticism).search(span_text.lower())
+    return m.group(1) if m else None
 
 
 def speech_demands(sent, af, speaker=None):
@@ -282,6 +288,19 @@ def _criticised(c, codes: set, af) -> list:
     return targets
 
 
+def _criticism_clause(sent, word: str):
+    """The verb of the clause in which the word (or phrase) of criticism ``word`` stands."""
+    first = word.split()[0]
+    for t in sent:
+        if t.lower_ == first or t.lower_.strip('"\u201c\u201d') == first:
+            v = t
+            while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+                v = v.head
+            if v.pos_ in ("VERB", "AUX"):
+                return v
+    return None
+
+
 def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda t: False):
     """Criticism spoken in a quote or a spokesperson's answer, without a verb of saying in the
     sentence: "Mr. Pompeo is used to weaving lies", said by China's spokesperson, is China's
@@ -297,6 +316,12 @@ def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda
     if not w:
         return []
     targets = _criticised(root, {speaker.ref.code}, af)
+    if not targets:
+        # "Chinese judiciary's conviction is just, while the remarks of the Canadian leader are
+        # arbitrary": the clause the word of criticism stands in
+        verb = _criticism_clause(sent, w)
+        if verb is not None and verb is not root:
+            targets = _criticised(verb, {speaker.ref.code}, af)
     if not targets:
         return []
     return [(_entry(root.lemma_.lower(), "ACCUSE", "111", f"criticism-voiced ({w})", weight=0.55),

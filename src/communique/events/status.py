@@ -17,6 +17,8 @@ ENDING_GOVERNORS = {"end", "stop", "cease", "freeze"}
 FUTURE_NOUN_MODS = {"upcoming", "planned", "proposed", "expected", "forthcoming", "scheduled", "future",
                     "possible", "potential", "next"}
 NO_CHANCE = {"chance", "prospect", "possibility", "likelihood", "hope", "question", "sign", "plan"}
+COMMEMORATION_NOUNS = {"anniversary", "commemoration", "remembrance", "memory", "memorial", "centenary",
+                       "centennial", "bicentenary", "jubilee"}
 HYPO_MARKS = {"if", "unless", "whether", "should"}
 REPORTING = {"say", "announce", "confirm", "declare", "state", "tell", "add", "indicate", "warn", "report"}
 
@@ -57,11 +59,21 @@ def _chain(tok, limit=4):
     return out
 
 
+def _remembered(tok) -> bool:
+    """An event remembered: "the 300th anniversary of Peter the Great's visit to Paris"."""
+    t = tok
+    while t.dep_ in ("appos", "compound", "poss") and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in COMMEMORATION_NOUNS
+
+
 def modality(tok, entry_status: str | None, date: str | None, published: str | None,
              sentence) -> str:
     if entry_status:
         return entry_status
     chain = _chain(tok)
+    if _remembered(tok):
+        return "historical"
     # negation on the trigger or on the governing light verb
     for i, t in enumerate(chain[:3]):
         if i > 0 and chain[i - 1].dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in chain[i - 1].children):
