@@ -9,6 +9,8 @@ from ..nlp.loader import APPOSITIVE_TITLES
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "dative", "obj", "iobj")
+# particles the parser may take for prepositions, with the real preposition under them ("out of")
+PARTICLE_PREPS = ("out", "away", "off")
 # heads that do not stand for their modifier's country ("Zimbabwe floods", "the American spirit")
 NON_AGENT_HEADS = {"flood", "floods", "storm", "earthquake", "quake", "fire", "wildfire", "accident", "crash",
                    "disease", "virus", "outbreak", "pandemic", "epidemic", "spirit", "economy", "market",
@@ -67,9 +69,17 @@ def in_state(tok) -> bool:
 
 
 def prep_pobjs(tok, preps):
-    """Objects of the prepositions attached to a token: ("in the town of Cizre" -> [town])."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+    """Objects of the prepositions attached to a token: ("in the town of Cizre" -> [town]), also
+    behind a particle parsed as a preposition ("pulling the U.S. out of the treaty" -> [treaty])."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ in PARTICLE_PREPS:
+            out += [p for g in c.children if g.dep_ == "prep" and g.lower_ in preps for p in g.children if p.dep_ == "pobj"]
+    return out
 
 
 def reduced_passive(v) -> bool:

@@ -20,7 +20,7 @@ from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
 from . import rules
-from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, ArgumentFinder, in_state, prep_pobjs, reduced_passive
+from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state, prep_pobjs, reduced_passive
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -188,6 +188,8 @@ class EventExtractor:
         # particles can be mis-attached as prepositions ("call off a trip")
         particles |= {c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in ("off", "out", "up", "down", "back")}
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "dative", "agent")}
+        preps |= {g.lower_ for c in children if c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS
+                  for g in c.children if g.dep_ == "prep"}     # "pulled out of the treaty"
         # (a preposition the parser hung on the object or the agent: "was asked by a reporter about ...")
         loose_preps = {p.lower_ for c in children if c.dep_ in ("dobj", "obj", "agent")
                        for o in ([c] if c.dep_ != "agent" else c.children) for p in o.children if p.dep_ == "prep"}
@@ -318,6 +320,9 @@ class EventExtractor:
             if e.objects:
                 heads += [p for o in tok.children if o.dep_ in ("dobj", "obj") and o.lemma_.lower() in COUNTED_OBJECT_HEADS
                           for p in prep_pobjs(o, ("of",)) if p.lemma_.lower() in e.objects and p not in heads]
+            if e.objects and e.prep_required:
+                # "pulled out of its treaty with Russia": the listed object after the required preposition
+                heads += [p for p in prep_pobjs(tok, (e.prep_required,)) if p.lemma_.lower() in e.objects and p not in heads]
         preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
         for h in heads:
             recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]

@@ -304,14 +304,16 @@ def _criticism_clause(sent, word: str):
 def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda t: False):
     """Criticism spoken in a quote or a spokesperson's answer, without a verb of saying in the
     sentence: "Mr. Pompeo is used to weaving lies", said by China's spokesperson, is China's
-    accusation of the United States.  Not when the main verb is an event word of its own
-    (``is_trigger``): "we urge Mr. Brownback to stop smearing China" is a demand."""
+    accusation of the United States.  Not when the main verb is an event word (``is_trigger``) for
+    the speaker's own act: "we urge Mr. Brownback to stop smearing China" is a demand; but "the US
+    has unilaterally withdrawn from the JCPOA" is criticism of what the US did."""
     if speaker is None or not speaker.ref.code:
         return []
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or is_trigger(root) or any(
-            t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in sent):
+    if root.pos_ not in ("VERB", "AUX") or any(t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in sent):
         return []       # (reported speech inside the answer is the criticism rule's)
+    if is_trigger(root) and not any(s.ref.code and s.ref.code != speaker.ref.code for s in af.subject(root)):
+        return []       # the speaker's own act ("we urge ..."), not another's that it criticises
     w = _has_criticism(sent.text, words)
     if not w:
         return []
