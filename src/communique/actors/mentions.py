@@ -169,6 +169,18 @@ class MentionFinder:
                     return code
         return None
 
+    def _place_country_in(self, toks) -> str | None:
+        """The country of a place named in a person's title ("New York Governor Andrew Cuomo")."""
+        toks = list(toks)
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                chunk = toks[i:i + n]
+                if chunk[0].text[:1].isupper():
+                    place = self.kb.place(" ".join(t.text for t in chunk))
+                    if place is not None and place.country:
+                        return place.country
+        return None
+
     # ------------------------------------------------------------------ main
     def _sent_start(self, i: int) -> int:
         return self._starts[bisect_right(self._starts, i) - 1]
@@ -619,7 +631,7 @@ class MentionFinder:
             appos = list(doc[h.head.left_edge.i:h.head.i + 1])
             hint_text = doc[h.head.left_edge.i:h.head.i + 1].text + " " + hint_text
         offices, title = self.title_hints(hint_text)
-        country = self.country_in(prefix) or (self.country_in(appos) if appos else None)
+        country = self.country_in(prefix) or (self.country_in(appos) if appos else None) or self._place_country_in(prefix)
         if country is None:
             # "King Hassan of Morocco"
             for c in h.children:

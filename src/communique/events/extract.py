@@ -1061,9 +1061,13 @@ class EventExtractor:
                 if p.lemma_.lower() in MEETING_NOUNS:
                     met = [s for pair in af.between(p) for s in pair] or af.noun_agent(p) or af.prep_objects(p, {"with"})
                     recipients = [s for s in met if s.ref.code and s.ref.code not in a_codes]
-        # "Merkel rejected the accusations": rejected whoever made them (found after the article is read)
-        answering = not recipients and e.type == "REJECT" and e.pos == "verb" and any(
-            o.lemma_.lower() in rules.rule_words().claim_nouns for o in trig.children if o.dep_ in ("dobj", "obj"))
+        # "Merkel rejected the accusations": rejected whoever made them ("the allegations made by
+        # Sean Spicer"; else found after the article is read)
+        claims = [o for o in trig.children if o.dep_ in ("dobj", "obj")
+                  and o.lemma_.lower() in rules.rule_words().claim_nouns] if e.type == "REJECT" else []
+        if not recipients and claims:
+            recipients = [s for o in claims for s in af.actors_at(o) if s.ref.code and s.ref.code not in a_codes]
+        answering = not recipients and bool(claims) and e.pos == "verb"
         if not recipients and not e.solo and not answering:
             return None
         if e.type == "CONSULT" and recipients and all(s.ref.sector == "MED" for s in recipients):
