@@ -84,6 +84,9 @@ SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 # actors supplied by default when the text names none (the place of an attack, the place it was
 # fired from, the victims' state, the authorities of an arrest)
 DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default", "authority-default")
+# who, acting with violence, acts on people of their own state ("police beat protesters")
+DOMESTIC_FORCE_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "officers", "cop", "cops",
+                        "mob", "crowd", "gendarme", "gendarmes", "gendarmerie", "vigilante", "vigilantes"}
 # verbs by which a nominal event happens ("protests erupted in Tunis")
 OCCURRENCE_VERBS = {"erupt", "break", "spread", "continue", "occur", "happen", "flare", "rage", "resume", "intensify",
                     "escalate", "grow", "sweep", "engulf", "hit", "rock", "take"}
@@ -1055,6 +1058,8 @@ class EventExtractor:
                 if code and ":" not in code:
                     recipients = [_place_target(Location(place.name if place else code, code), doc, local,
                                                 method="local")]
+        if not recipients and e.type == "ASSAULT" and actors and actors[0].ref.code:
+            recipients = self._assault_default(actors[0], af, doc, trig)
         if not recipients and e.type in SPEECH_TYPES:
             # "At their meeting in Singapore, Kim pledged ...": said to the other party of the meeting
             for p in prep_pobjs(trig, ("at", "during")):
@@ -1135,6 +1140,22 @@ class EventExtractor:
         ev._reciprocal = reciprocal and not symmetric and bool(recipients)
         ev._answering = answering
         return ev
+
+    def _assault_default(self, actor: MentionSpan, af, doc, trig) -> list[MentionSpan]:
+        """Violence with no stated victim and no place: by police or a mob, against people of their
+        own state ("an Indian mob killed a man", "beaten by a group of policemen"); by an armed
+        group, against the state the article is about, or failing one the state it fights in
+        ("the Taliban have staged a series of attacks")."""
+        code = actor.ref.code
+        if ":" not in code and set(actor.ref.text.lower().split()) & DOMESTIC_FORCE_WORDS:
+            return [_place_target(Location(self.kb.country_name(code) or code, code), doc, trig, method="domestic-default")]
+        if code.startswith("NSA:"):
+            group = self.kb.entities.get(actor.ref.kb_id or code)
+            state = af.home if af.home and ":" not in af.home else group.country if group is not None else None
+            if state:
+                return [_place_target(Location(self.kb.country_name(state) or state, state), doc, trig,
+                                      method="home-default")]
+        return []
 
     def _unattributed_actor(self, c: Candidate, sent, recipients, doc, af) -> list[MentionSpan]:
         """Violence with no stated perpetrator ("three soldiers were killed in Basra", "a car bomb
