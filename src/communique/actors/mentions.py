@@ -66,6 +66,10 @@ ANAPHORIC_LIST = re.compile(r"\b(aforementioned|above-? ?mentioned|aforesaid|abo
 COMMITTEE_WORDS = {"committee", "subcommittee", "caucus", "panel", "commission"}
 # nouns that a leader's name turns into that leader's government ("the Bush administration")
 REGIME_NOUNS = {"administration", "government", "regime", "cabinet", "camp", "team", "aide", "presidency"}
+# what a state's people are called after "its (own)"
+CIVILIAN_NOUNS = {"people", "citizen", "civilian", "population", "nation"}
+# agent words that stand for a state as a whole ("the Syrian government ... its people")
+STATE_ORGAN_NOUNS = {"government", "regime", "administration", "authority", "authorities", "leadership", "side"}
 
 
 @dataclass(eq=False)
@@ -289,7 +293,7 @@ class MentionFinder:
                 subj = [s for s in spans if verb is not None and doc[s.head].dep_ == "nsubj" and doc[s.head].head == verb]
                 if subj:
                     # (its own people are its civilians, not the government that acts on them)
-                    civil = tok.head.lemma_.lower() in ("people", "citizen", "civilian", "population", "nation")
+                    civil = tok.head.lemma_.lower() in CIVILIAN_NOUNS
                     take(MentionSpan(replace(subj[0].ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:own", score=0.8,
                                              **({"sector": "CVL", "kb_id": None, "kind": "state"} if civil else {})),
@@ -301,7 +305,7 @@ class MentionFinder:
                 # (or an organisation named by its country: "the Nigerian Union of Teachers ... it")
                 prev = [p for p in spans if s0 <= p.start and p.end <= tok.i and tok.i - p.end < 25
                         and (p.ref.kind in ("state", "igo", "nsa", "body")
-                             or p.ref.kind == "agent" and doc[p.head].lemma_.lower() in self._org_nouns)
+                             or p.ref.kind == "agent" and doc[p.head].lemma_.lower() in self._org_nouns | STATE_ORGAN_NOUNS)
                         and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
                 if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # not the subject of its own clause ("China and Russia voted against it": the draft)
@@ -317,8 +321,12 @@ class MentionFinder:
                             and doc[p.head].head.dep_ == "ROOT" and p.ref.kind in ("state", "igo", "nsa", "body")]
                 if prev:
                     p = max(prev, key=lambda x: x.end)
+                    # ("used chemical weapons against its people": its civilians, not the government)
+                    civil = low == "its" and tok.head.lemma_.lower() in CIVILIAN_NOUNS
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                                             method="coref:it", score=0.7), tok.i, tok.i + 1, tok.i))
+                                             method="coref:it", score=0.7,
+                                             **({"sector": "CVL", "kb_id": None, "kind": "state"} if civil else {})),
+                                     tok.i, tok.i + 1, tok.i))
             elif tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and self._paired(tok):
                 # "the two sides", "both leaders": the last two parties named before
                 for ms in self._pair(tok, spans):

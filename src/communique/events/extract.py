@@ -353,8 +353,9 @@ class EventExtractor:
         recipients = [s for p in prep_pobjs(tok, preps) if p.lemma_.lower() in COMMITMENT_NOUNS
                       for s in af.prep_objects(p, {"to", "with"})] or recipients
         if not recipients and not passive and not reduced:
-            if e.type in SPEECH_TYPES:
-                # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried)
+            if e.type in SPEECH_TYPES or e.lemma in ENABLING_VERBS:
+                # "demanded that Hamas renounce ...", "urged Iran to ..." (object already tried),
+                # "will never allow Iran to have a nuclear weapon": who would be allowed
                 recipients = [s for s in af.clause_subject(tok) if s not in actors]
             if not recipients and not any(c.dep_ in ("dobj", "obj") for c in tok.children):
                 # "offered to negotiate with Armenia": the intended action's partner (not when
@@ -975,8 +976,11 @@ class EventExtractor:
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
         # ("Turkish police dispersed Turkish students"), never for two-sided types
+        # (and violence in the actor's own country is against its people: "the Syrian regime has used
+        # chemical weapons in Syria")
         if not any(s.ref.method in DEFAULT_ACTOR_METHODS for s in actors):
-            recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys]
+            recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys
+                          or e.type in ("ASSAULT", "COERCE") and _is_place(s, doc)]
         if symmetric:
             # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest
             recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])]
