@@ -87,6 +87,8 @@ DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default",
 # who, acting with violence, acts on people of their own state ("police beat protesters")
 DOMESTIC_FORCE_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "officers", "cop", "cops",
                         "mob", "crowd", "gendarme", "gendarmes", "gendarmerie", "vigilante", "vigilantes"}
+# a trip during which its traveller speaks ("said during a visit to the UK")
+VISIT_NOUNS = {"visit", "trip", "tour"}
 # verbs by which a nominal event happens ("protests erupted in Tunis")
 OCCURRENCE_VERBS = {"erupt", "break", "spread", "continue", "occur", "happen", "flare", "rage", "resume", "intensify",
                     "escalate", "grow", "sweep", "engulf", "hit", "rock", "take"}
@@ -415,7 +417,7 @@ class EventExtractor:
             recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
         # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
         # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
-        if not actors and recipients and tok.lemma_.lower() in MEETING_NOUNS and tok.dep_ == "pobj" and (
+        if not actors and recipients and tok.lemma_.lower() in MEETING_NOUNS | VISIT_NOUNS and tok.dep_ == "pobj" and (
                 tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")):
             # "During talks with Putin, Erdogan called for ...": the one who speaks there talks
             actors = [s for s in af.subject(tok.head.head) if s not in recipients]
@@ -475,7 +477,9 @@ class EventExtractor:
                 if ev is not None:
                     ev.extractor = entry.source
                     sent_events.append(ev)
-                    if entry.type in ("SANCTION", "ACCUSE"):
+                    if entry.type in ("SANCTION", "ACCUSE") and "criticism-voiced" not in entry.source:
+                        # (voiced criticism only hangs on the main verb, whose own event stands:
+                        # "the US wantonly seized the equipment" is a seizure and its criticism)
                         ruled_triggers.add(trig.i)
                         if "reduce-cooperation" in entry.source:
                             # the cooperation noun is what is cut, not an event of its own
@@ -957,7 +961,7 @@ class EventExtractor:
             a_codes0 = {s.ref.code for s in actors}
             recipients = [s for s in af.against(c.trigger) if s.ref.code and s.ref.code not in a_codes0]
         if not recipients and e.type in ("ACCUSE", "REJECT", "REQUEST") and any(
-                o.lower_ in ("it", "this") for o in af.objects(c.trigger)):
+                o.lower_ in ("it", "this", "that") for o in af.objects(c.trigger)):
             # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
             # foreign party the sentences before spoke of
             recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
@@ -967,8 +971,9 @@ class EventExtractor:
             recipients = [x for p in prep_pobjs(c.trigger, ("as",)) for x in af.actors_within(p, 4)
                           if _identity(x.ref) not in mine][:1]
         if not recipients and e.type == "SANCTION" and actors and af.home and af.home not in {
-                s.ref.code for s in actors}:
+                s.ref.code for s in actors} and not is_transcript(article):
             # "The United States closed its embassy" in an article about Yemen: the state it is about
+            # (not in a press conference, whose most named state is the speaker's own)
             recipients = [_place_target(Location(self.kb.country_name(af.home) or af.home, af.home), doc, c.trigger,
                                         method="home-default")]
         a_codes = {s.ref.code for s in actors}

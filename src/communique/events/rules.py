@@ -326,6 +326,11 @@ def voiced_criticism(sent, af, words: RuleWords, speaker=None, is_trigger=lambda
             targets = _criticised(verb, {speaker.ref.code}, af)
     if not targets:
         return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words.claim_nouns for c in root.children):
+        # "The allegation of China's control over the Philippines' power grid is completely
+        # groundless": a claim dismissed, a rejection
+        return [(_entry(root.lemma_.lower(), "REJECT", "120", f"dismissal-voiced ({w})", weight=0.55),
+                 root, [speaker], targets[:1])]
     return [(_entry(root.lemma_.lower(), "ACCUSE", "111", f"criticism-voiced ({w})", weight=0.55),
              root, [speaker], targets[:1])]
 

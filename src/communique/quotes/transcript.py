@@ -44,22 +44,29 @@ def spokesperson(article: Article, finder: MentionFinder) -> ActorRef | None:
 
 
 def answer_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs that are not questions (answers, statements)."""
+    """Character ranges of the paragraphs that are not questions (answers, statements).  A question
+    may run over several paragraphs until the "A:" that answers it; once it has been asked (a
+    paragraph ending in "?"), a paragraph without "A:" that asks nothing is the answer, and so is
+    every paragraph after a question in a transcript that marks no answer with "A:"."""
     out = []
     pos = 0
-    in_question = False
+    in_question = asked = False
+    marked = re.search(r"(?m)^\s*A\s*[:：]", text) is not None
     for para in re.split(r"(\n\s*\n)", text):
         start, end = pos, pos + len(para)
         pos = end
         if not para.strip() or para.startswith("\n"):
             continue
+        asks = para.rstrip().rstrip('"\u201d').endswith("?")
         if Q_LINE.match(para):
-            in_question = True
+            in_question, asked = True, asks
             continue
-        if re.match(r"^\s*A\s*[:：]", para) or not in_question:
+        if re.match(r"^\s*A\s*[:：]", para) or not in_question or not marked or (asked and not asks):
             m = re.match(r"^\s*A\s*[:：]\s*", para)
             out.append((start + (m.end() if m else 0), end))
-            in_question = False
+            in_question = asked = False
+        else:
+            asked = asked or asks
     return out
 
 
