@@ -352,6 +352,7 @@ class MentionFinder:
         self._group_members(doc, spans, taken)
         spans.sort(key=lambda s: s.start)
         self._titled_strangers(doc, spans)
+        self._title_states(doc, spans)
         if home is not None:
             # an unknown person in an article about one state is taken to be of that state
             for k, sp in enumerate(spans):
@@ -559,6 +560,33 @@ class MentionFinder:
         subjects = [p for p in spans if p.ref.kind == "person" and s1 <= p.start and p.end <= s0
                     and doc[p.head].dep_ in ("nsubj", "nsubjpass")]
         return sorted(subjects, key=lambda x: (doc[x.head].head.dep_ != "ROOT", x.start))[:1]
+
+    def _title_states(self, doc, spans: list[MentionSpan]) -> None:
+        """An unknown person whose title names a state further left than the name's own phrase
+        ("Director of the US Office of National Drug Control Policy Jim Carroll") is of that state:
+        the nearest state named before him in the same run of nouns, names and "of"."""
+        for k, sp in enumerate(spans):
+            if sp.ref.kind != "person" or sp.ref.code:
+                continue
+            s0 = self._sent_start(sp.start)
+            i = sp.start - 1
+            while i >= max(s0, sp.start - 12):
+                t = doc[i]
+                if not (t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or t.pos_ == "ADP" and t.lower_ in ("of", "for")):
+                    break       # (a title is nouns and names joined by "of": not "... shut after Mazen Faqha")
+                o = next((o for o in spans if o.start <= i < o.end and o is not sp), None)
+                if o is not None and o.ref.kind == "state" and o.ref.code and len(o.ref.code) == 3:
+                    spans[k] = MentionSpan(replace(sp.ref, code=o.ref.code, method=sp.ref.method + "+title-state"),
+                                           sp.start, sp.end, sp.head)
+                    break
+                i -= 1
+        # ("Director Carroll", "he": the same person later on)
+        found = {sp.ref.name: sp.ref.code for sp in spans if sp.ref.kind == "person" and sp.ref.code
+                 and sp.ref.method.endswith("+title-state")}
+        for k, sp in enumerate(spans):
+            if sp.ref.kind == "person" and not sp.ref.code and found.get(sp.ref.name):
+                spans[k] = MentionSpan(replace(sp.ref, code=found[sp.ref.name], method=sp.ref.method + "+title-state"),
+                                       sp.start, sp.end, sp.head)
 
     def _titled_strangers(self, doc, spans: list[MentionSpan]) -> None:
         """An unknown person with an office title ("President Prosper Avril declared a state of
