@@ -72,6 +72,14 @@ CIVILIAN_NOUNS = {"people", "citizen", "civilian", "population", "nation"}
 STATE_ORGAN_NOUNS = {"government", "regime", "administration", "authority", "authorities", "leadership", "side"}
 
 
+def _word_runs(toks):
+    """Runs of three, then two, then one consecutive tokens, left to right."""
+    toks = list(toks)
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            yield toks[i:i + n]
+
+
 @dataclass(eq=False)
 class MentionSpan:
     ref: ActorRef
@@ -161,28 +169,20 @@ class MentionFinder:
 
     def country_in(self, toks) -> str | None:
         """First country named by any entity-like word or word pair in a token sequence."""
-        toks = list(toks)
-        for n in (3, 2, 1):
-            for i in range(len(toks) - n + 1):
-                chunk = toks[i:i + n]
-                if not any(t.text[:1].isupper() for t in chunk):
-                    continue
-                text = " ".join(t.text for t in chunk)
-                code, _ = self.country_of(re.sub(r"[’']s$", "", text))
+        for chunk in _word_runs(toks):
+            if any(t.text[:1].isupper() for t in chunk):
+                code, _ = self.country_of(re.sub(r"[’']s$", "", " ".join(t.text for t in chunk)))
                 if code:
                     return code
         return None
 
     def _place_country_in(self, toks) -> str | None:
         """The country of a place named in a person's title ("New York Governor Andrew Cuomo")."""
-        toks = list(toks)
-        for n in (3, 2, 1):
-            for i in range(len(toks) - n + 1):
-                chunk = toks[i:i + n]
-                if chunk[0].text[:1].isupper():
-                    place = self.kb.place(" ".join(t.text for t in chunk))
-                    if place is not None and place.country:
-                        return place.country
+        for chunk in _word_runs(toks):
+            if chunk[0].text[:1].isupper():
+                place = self.kb.place(" ".join(t.text for t in chunk))
+                if place is not None and place.country:
+                    return place.country
         return None
 
     # ------------------------------------------------------------------ main

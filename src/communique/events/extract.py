@@ -1644,7 +1644,6 @@ def _intent_head(t, type_: str):
     return None
 
 
-
 def _aimed_at(noun, af) -> list[MentionSpan]:
     """Whom a nominal event is aimed at, named by a participle: "sanctions targeting Russian
     banks", "the reimposition of sanctions affecting Iran's automobile sector", "a campaign aimed
@@ -1652,6 +1651,7 @@ def _aimed_at(noun, af) -> list[MentionSpan]:
     nouns = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
     return [s for n in nouns for v in n.children if v.dep_ == "acl" and v.lemma_.lower() in TARGETING_VERBS
             for o in af.objects(v) + prep_pobjs(v, ("at",)) for s in af.actors_within(o, 3)]
+
 
 def _inviters(trig, af: ArgumentFinder) -> list[MentionSpan]:
     """Who invited the actor to what the trigger names ("At the invitation of X, Y will visit ...")."""
