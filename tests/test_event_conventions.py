@@ -1544,3 +1544,73 @@ def test_rejecting_allegations_made_by_someone_and_remembered_visits(extract):
     res = extract("Russia and France are preparing celebrations of the 300th anniversary of Peter the Great's visit "
                   "to Paris.", date="2017-02-09")
     assert all(e.status == "historical" for e in events(res, "CONSULT"))
+
+
+# ---------------------------------------------------------------- fifteenth session: held-out news, eleventh batch
+MFA_TITLE = "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on June 30, 2020"
+
+
+def test_expelled_from_a_state_is_that_states_sanction(extract):
+    res = extract("A US diplomat has been expelled from New Zealand.", date="2017-03-19")
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["NZL"], ["USA"])]
+
+
+def test_urging_in_a_phrase_and_a_call_take_the_speakers_side(extract):
+    res = extract("In urging denuclearization, Trump told Kim Jong Un that North Korea could prosper.", date="2019-02-27")
+    assert ("REQUEST", (["USA"], ["PRK"])) in [(e.type, sides(e)) for e in res.events]
+    res = extract("South Korean President Moon Jae-in said in a call with US President Trump that the summit "
+                  "will be a turning point.", date="2019-02-20")
+    assert ("CONSULT", (["KOR"], ["USA"])) in [(e.type, sides(e)) for e in res.events]
+
+
+def test_the_decision_of_a_state_to_act_is_that_states_act(extract):
+    res = extract("China highly commends the decision of the Solomon Islands' government to sever the so-called "
+                  "diplomatic ties with the Taiwan authorities.", date="2019-09-17")
+    assert [codes(e.actors) for e in events(res, "SANCTION")] == [["SLB"]]
+
+
+def test_hoping_for_a_meeting_asks_nothing_of_its_parties(extract):
+    text = "Q: What do you expect of the summit?\n\nA: We hope the second DPRK-US summit will be held successfully."
+    res = extract(text, date="2019-02-20", title=MFA_TITLE)
+    assert not events(res, "REQUEST")
+
+
+def test_attacks_in_words_are_criticism(extract):
+    res = extract("President Donald Trump met his lawyer Michael Cohen in 2017. Trump and other White House officials "
+                  "attacked Michael Cohen in the hours before the Kim meeting.", date="2019-02-27")
+    assert not events(res, "ASSAULT")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["USA"], ["USA"])]
+    res = extract("President Trump launched a Twitter attack on Senator Richard Blumenthal.", date="2019-02-27")
+    assert not events(res, "ASSAULT") and events(res, "ACCUSE")
+    # gunmen attacking a mayor is violence
+    res = extract("Taliban fighters attacked Afghan President Ashraf Ghani's convoy near Kabul.", date="2019-02-27")
+    assert events(res, "ASSAULT") and not events(res, "ACCUSE")
+
+
+def test_not_ruling_out_strikes_is_a_threat(extract):
+    res = extract("The United States would not rule out military strikes against the Islamic State inside Syria.",
+                  date="2014-08-26")
+    assert [e.type for e in res.events] == ["THREATEN"]
+    assert codes(events(res, "THREATEN")[0].actors) == ["USA"]
+
+
+def test_a_spokespersons_retaliation_and_insult(extract):
+    text = ("Q: The US announced that it will end exports of defense equipment to Hong Kong. What is your comment?\n\n"
+            "A: China will take necessary retaliatory measures to resolutely safeguard its national interests.\n\n"
+            "Q: Pompeo said China is using forced labour in Xinjiang.\n\nA: Mr. Pompeo is a brazen liar.")
+    res = extract(text, date="2020-06-30", title=MFA_TITLE)
+    assert ("THREATEN", (["CHN"], ["USA"])) in [(e.type, sides(e)) for e in res.events]
+    assert ("ACCUSE", (["CHN"], ["USA"])) in [(e.type, sides(e)) for e in res.events]
+    assert not events(res, "SANCTION") or all(codes(e.actors) != ["CHN"] for e in events(res, "SANCTION"))
+
+
+def test_criticism_of_a_plan_is_of_its_author(extract):
+    res = extract("It has been reported that US Secretary Pompeo said during a visit to the UK on the 8th that the Belt "
+                  "and Road Initiative proposed by China violates the sovereignty of nations and that the US urges the "
+                  "UK to remain vigilant.", date="2019-05-09")
+    assert [sides(e) for e in events(res, "ACCUSE")] == [(["USA"], ["CHN"])]
+
+
+def test_pinning_blame_is_an_accusation(extract):
+    res = extract("Turkish Prime Minister Ahmet Davutoglu pinned blame on the Islamic State.", date="2016-01-12")
+    assert [codes(e.actors) for e in events(res, "ACCUSE")] == [["TUR"]]

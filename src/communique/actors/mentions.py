@@ -46,6 +46,8 @@ PAIR_NOUNS = {"side", "leader", "country", "nation", "government", "minister", "
               "state", "foreign minister", "army", "military", "head"}
 # "their meeting": the meeting of the two parties just named together
 MEETING_NOUNS = {"meeting", "talk", "summit", "call", "conversation", "encounter", "discussion", "negotiation"}
+# a trip during which its traveller speaks ("said during a visit to the UK")
+VISIT_NOUNS = {"visit", "trip", "tour"}
 PERSON_PAIR_NOUNS = {"leader", "minister", "president", "head", "foreign minister"}
 
 # sectors of bare institutions that belong to the article's home state ("the government said")

@@ -43,6 +43,9 @@ ENVOY_NOUNS = {"envoy", "representative", "emissary", "messenger", "delegate"}
 GROUP_PREPS = ("in", "throughout", "across", "from")     # "from" last: not for what is withdrawn
 # "the visit of an Indian delegation to Islamabad": the visitor
 VISITOR_OF_NOUNS = {"visit", "trip", "arrival", "stopover"}
+# nouns for a resolve whose "of" names who resolved: "the decision of the government to sever ties"
+INTENT_OF_NOUNS = {"decision", "plan", "move", "attempt", "bid", "effort", "intention", "determination",
+                   "readiness", "willingness", "refusal", "offer", "proposal", "pledge", "promise"}
 # verbs by which a group owns an attack: "claimed responsibility for", "took responsibility for"
 CLAIMING_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 # nouns for doing what their "of" names: "Trump's introduction of new sanctions" is Trump's sanctions
@@ -396,9 +399,10 @@ class ArgumentFinder:
             return self.subject(h, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)
-        if v.dep_ == "pcomp" and v.head.lower_ in ("after", "while", "upon", "since") \
+        if v.dep_ == "pcomp" and v.head.lower_ in ("after", "while", "upon", "since", "in") \
                 and v.head.head.pos_ in ("VERB", "AUX"):
-            # "the judge is making headlines after freezing the ban": the one who makes them
+            # "the judge is making headlines after freezing the ban", "in urging denuclearization,
+            # Trump told Kim": the one who makes them, who told him
             return self.subject(v.head.head, _seen)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # "a Chinese delegation meeting X", "Antony Blinken to call off a trip"
@@ -409,6 +413,11 @@ class ArgumentFinder:
             for c in v.head.children:
                 if c.dep_ == "poss" and c.i in self.by_tok:
                     return [self.by_tok[c.i]]
+            if v.head.lemma_.lower() in INTENT_OF_NOUNS:
+                # "commends the decision of the Solomon Islands' government to sever ties with Taiwan"
+                found = [s for p in prep_pobjs(v.head, ("of", "by")) for s in self.actors_at(p)]
+                if found:
+                    return found
             if v.head.dep_ in OBJ and v.head.head.pos_ in ("VERB", "AUX") and \
                     v.head.head.lemma_.lower() not in FOLLOWING_VERBS:
                 # ("issued a statement urging ..."; not "are following reports of an attack targeting ...")

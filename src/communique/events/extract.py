@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .. import ontology
 from ..actors.kb import KB, norm
-from ..actors.mentions import FOREIGN_PRONE, MEETING_NOUNS, MentionSpan
+from ..actors.mentions import FOREIGN_PRONE, MEETING_NOUNS, VISIT_NOUNS, MentionSpan
 from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
@@ -59,7 +59,7 @@ THREAT_CAMEO = {"ASSAULT": "138", "MOBILIZE": "138", "SANCTION": "131", "COERCE"
 UNATTRIBUTED_TYPES = {"ASSAULT"}
 # ... and so are acts only a state's police and courts do ("he was charged with criminal damage",
 # "was arrested in Istanbul"): to the place, or to the person's own state
-STATE_ACTS = {"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison", "deport",
+STATE_ACTS = {"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison", "deport", "expel",
               "extradite", "prosecute", "fine"}
 UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "minefield", "shell", "shelling",
                       "rocket", "missile", "grenade", "attack", "strike", "airstrike", "gunman", "gunmen",
@@ -87,8 +87,6 @@ DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default",
 # who, acting with violence, acts on people of their own state ("police beat protesters")
 DOMESTIC_FORCE_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "officers", "cop", "cops",
                         "mob", "crowd", "gendarme", "gendarmes", "gendarmerie", "vigilante", "vigilantes"}
-# a trip during which its traveller speaks ("said during a visit to the UK")
-VISIT_NOUNS = {"visit", "trip", "tour"}
 # verbs by which a nominal event happens ("protests erupted in Tunis")
 OCCURRENCE_VERBS = {"erupt", "break", "spread", "continue", "occur", "happen", "flare", "rage", "resume", "intensify",
                     "escalate", "grow", "sweep", "engulf", "hit", "rock", "take"}
@@ -111,6 +109,10 @@ PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "formula", "demand"
                   "bid", "initiative", "appeal", "ultimatum", "suggestion", "idea", "roadmap", "framework"}
 # words of fighting that politics borrows ("the battle between the establishment and Trump")
 CONTEST_WORDS = {"battle", "fight", "war", "struggle", "feud"}
+# measures that answer another's ("retaliatory measures", "countermeasures")
+RESPONSE_WORDS = {"countermeasure", "retaliatory", "reciprocal", "retaliation", "counter"}
+# violence that can be done in words ("a scathing attack on the government", "Trump attacked Cohen")
+VERBAL_ATTACK_NOUNS = {"attack", "assault", "broadside", "onslaught", "tirade"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "PRM", "SPY", "CRM", "UAF", "UNK", None}
 # nouns that count events: "a new round of peace talks between X and Y"
 SERIES_NOUNS = COUNTED_OBJECT_HEADS | {"round", "session", "cycle"}
@@ -134,7 +136,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "p
                "call", "cancel", "postpone", "scrap", "delay", "suspend", "plan", "schedule", "propose",
                "prepare", "undertake", "wrap", "kick", "open", "close", "break", "stag",
                "grant", "donate", "supply", "pledge", "allocate", "accept", "receive", "effort",
-               "organize", "organise", "speed", "accelerate", "hasten", "wage", "perpetrate", "tighten"}
+               "organize", "organise", "speed", "accelerate", "hasten", "wage", "perpetrate", "tighten",
+               "pin", "lay"}
 # activities named by what they carry: "aid operations", "relief flights" are aid
 ACTIVITY_HEADS = {"operation", "programme", "program", "mission", "flight", "convoy", "delivery", "shipment",
                   "work", "activity", "effort"}
@@ -233,6 +236,9 @@ class EventExtractor:
             if e.type == "CONSULT" and labelling and lemma == "call":
                 continue      # "called the plan political insanity" is not a phone call
             if figurative and e.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                if lemma in VERBAL_ATTACK_NOUNS and mods & rules.rule_words().verbal_attack:
+                    # "launched a Twitter attack on one of his critics": criticism
+                    ok.append(replace(e, type="ACCUSE", cameo="111", mode="disapprove", solo=False))
                 continue      # "a charm offensive", "a trade war"
             if harmed and e.type in ("COOPERATE", "CONSULT", "AGREE", "SUPPORT", "AID"):
                 continue
@@ -418,8 +424,9 @@ class EventExtractor:
         # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
         # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
         if not actors and recipients and tok.lemma_.lower() in MEETING_NOUNS | VISIT_NOUNS and tok.dep_ == "pobj" and (
-                tok.head.lower_ in ("at", "during") and tok.head.head.pos_ in ("VERB", "AUX")):
-            # "During talks with Putin, Erdogan called for ...": the one who speaks there talks
+                tok.head.lower_ in ("at", "during", "in") and tok.head.head.pos_ in ("VERB", "AUX")):
+            # "During talks with Putin, Erdogan called for ...", "Moon said in a call with Trump": the
+            # one who speaks there talks
             actors = [s for s in af.subject(tok.head.head) if s not in recipients]
         if not actors:
             # "the tariffs that China placed on American ginseng": the relative clause's subject
@@ -528,7 +535,7 @@ class EventExtractor:
             sent_events = _fold_subject_nouns(_reciprocals(sent_events), doc)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
-        events = [ev for ev in _dedupe(self._intentions(_visits_apart(_answer_accusations(events)), doc))
+        events = [ev for ev in _dedupe(self._intentions(_visits_apart(_answer_accusations(events)), doc, voiced))
                   if not _strangers_only(ev)]
         self._place_events(events, venues, article)
         for ev in events:
@@ -621,13 +628,15 @@ class EventExtractor:
             ev.extractor = f"classifier:{guess.type.lower()}:{guess.prob:.2f}"
         return ev
 
-    def _intentions(self, events: list[Event], doc) -> list[Event]:
+    def _intentions(self, events: list[Event], doc, voiced=()) -> list[Event]:
         """What an actor will do is coded as what it commits to now, one event in place of the
         future one (PLOVER manual; CAMEO's "express intent" codes 03x and 13x): a cooperative
         action in the future tense ("the UN will provide food aid", "Turkey will allow refugees
         to return") is an AGREE; a hostile action announced by its actor ("Gbagbo announced that
         he will extend the curfew", "NATO confirmed it would tighten the blockade") is a THREATEN;
-        announced plans told in the passive and announced cuts in relations stay future events.
+        announced plans told in the passive and announced cuts in relations stay future events;
+        so does the hostile action a speaker says their own side will take ("China will take
+        necessary countermeasures", answered at a press conference, is a THREATEN).
         Planned meetings and visits ("Fischer will visit Albania") stay CONSULT with status
         future, as the annotation guidelines for news ask; the PLOVER gold standard codes them
         AGREE (CAMEO 036), which costs about one match in a hundred there.  Actions that only
@@ -656,14 +665,16 @@ class EventExtractor:
                     if say.dep_ in ("ccomp", "conj") and say.head is not say:
                         say = say.head
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
-                if say is t or say.lemma_.lower() not in ANNOUNCING_VERBS or not ev.recipients \
-                        or passive or ev.type == "SANCTION":
+                codes = {a.code for a in ev.actors}
+                own_voice = say is t and any(a <= t.idx <= b and sp.code in codes for a, b, sp in voiced)
+                if not ev.recipients or passive or not own_voice and (
+                        say is t or say.lemma_.lower() not in ANNOUNCING_VERBS or ev.type == "SANCTION"):
                     # a plan told about its patient ("he will be deported after his release") and a
                     # cut in relations ("announced it would prohibit all aid") keep their type, future
                     out.append(ev)
                     continue
                 self._retype(ev, "THREATEN", THREAT_CAMEO.get(ev.type, "130"),
-                             f" (announced: {say.lemma_.lower()})")
+                             " (announced: voiced)" if say is t else f" (announced: {say.lemma_.lower()})")
                 ev._trigger_i = say.i
             ev.status = "asserted"
             ev.date, ev.date_precision = None, None
@@ -948,6 +959,10 @@ class EventExtractor:
             actors = self._unattributed_actor(c, sent, recipients, doc, af)
             if not actors:
                 return None
+            if e.mode in ("expel", "deport"):
+                # "a US diplomat has been expelled from New Zealand": the state he is expelled from acts
+                own = {s.ref.code for s in actors}
+                recipients = [s for s in recipients if s.ref.code not in own] or recipients
             if e.type not in UNATTRIBUTED_TYPES | {"PROTEST"}:     # an arrest or charge: the state's authorities
                 actors = [replace(s, ref=replace(s.ref, method="authority-default")) for s in actors]
             if not recipients and actors[0].ref.method == "location-default":
@@ -964,6 +979,10 @@ class EventExtractor:
                 o.lower_ in ("it", "this", "that") for o in af.objects(c.trigger)):
             # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
             # foreign party the sentences before spoke of
+            recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
+        if not recipients and e.type == "SANCTION" and RESPONSE_WORDS & {
+                t.lemma_.lower() for t in (c.trigger, *c.trigger.children)}:
+            # "China will take necessary retaliatory measures": against the side that provoked them
             recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
         if not recipients and e.type == "ACCUSE" and c.trigger.pos_ == "VERB":
             # "slammed the controversy as a partisan attack from Democrats": whom the label names
@@ -997,6 +1016,10 @@ class EventExtractor:
             # "demonstrators torched the embassy", "rioters beat a policeman": a violent protest (145);
             # protesters firing missiles are fighting (19x), not rioting
             e = replace(e, type="PROTEST", cameo="145", mode="riot")
+            c = Candidate(e, c.trigger, c.actors, c.recipients, c.thing_object)
+        if e.type == "ASSAULT" and c.trigger.lemma_.lower() in VERBAL_ATTACK_NOUNS and _in_words(actors, recipients):
+            # "Trump and other White House officials attacked Cohen": two named civilians, so words
+            e = replace(e, type="ACCUSE", cameo="111", mode="disapprove", solo=False)
             c = Candidate(e, c.trigger, c.actors, c.recipients, c.thing_object)
         if e.type == "MOBILIZE" and not recipients and len({s.ref.code for s in actors}) >= 2:
             # "French and Egyptian warships launched war games": joint exercises are cooperation
@@ -1069,6 +1092,12 @@ class EventExtractor:
                                                 method="local")]
         if not recipients and e.type == "ASSAULT" and actors and actors[0].ref.code:
             recipients = self._assault_default(actors[0], af, doc, trig)
+        if not recipients and e.type in SPEECH_TYPES and trig.dep_ == "pcomp" and trig.head.head.pos_ == "VERB" \
+                and trig.head.head.lemma_.lower() in rules.TELL:
+            # "In urging denuclearization, Trump told Kim ...": urged whom he told
+            told = trig.head.head
+            recipients = [s for o in (*af.objects(told), *(ch for ch in told.children if ch.dep_ == "dative"))
+                          for s in af.actors_at(o) if s.ref.code not in a_codes]
         if not recipients and e.type in SPEECH_TYPES:
             # "At their meeting in Singapore, Kim pledged ...": said to the other party of the meeting
             for p in prep_pobjs(trig, ("at", "during")):
@@ -1108,6 +1137,13 @@ class EventExtractor:
             return None      # "defended the right of Russian troops to fire on militants"
         if status == "negated" and e.pos == "noun" and trig.dep_ == "pobj" and trig.head.lower_ == "without":
             return None      # "the talks ended without agreement": nothing was agreed, nobody refused
+        if status == "negated" and e.type == "REJECT" and trig.lemma_.lower() in ("rule", "exclude"):
+            # "would not rule out military strikes against the Islamic State": a threat of them
+            threatened = next((x.type for o in af.objects(trig) for x in self._entries(o)
+                               if x.type in ("ASSAULT", "MOBILIZE", "SANCTION", "COERCE")), None)
+            if threatened is not None:
+                e = replace(e, type="THREATEN", cameo=THREAT_CAMEO[threatened], mode=None)
+                status = "asserted"
         if status == "negated" and not e.status and (e.type in ("AGREE", "CONCEDE") or e.type in (
                 "AID", "SUPPORT", "COOPERATE") and any(ch.dep_ == "neg" for ch in trig.children)):
             # "would not meet the hostage-takers' demands", "did not accept the plan": a refusal
@@ -1529,6 +1565,15 @@ def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
     # (one that acted, the subject of its clause, before one merely named)
     acting = [s for s in found if doc[s.head].dep_ in ("nsubj", "nsubjpass")]
     return [max(acting or found, key=lambda s: s.end)] if found else []
+
+
+def _in_words(actors, recipients) -> bool:
+    """Both sides of an attack are named persons outside armed forces and armed groups: a
+    politician attacks another in words."""
+    civilian = ARMED_SECTORS - {None}
+    return bool(actors and recipients) and all(
+        s.ref.kind in ("person", "agent") and s.ref.sector not in ARMED_SECTORS for s in actors) and all(
+        s.ref.kind == "person" and s.ref.sector not in civilian for s in recipients)
 
 
 def _is_place(s: MentionSpan, doc) -> bool:

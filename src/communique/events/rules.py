@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..actors.mentions import MEETING_NOUNS, VISIT_NOUNS
 from .lexicon import Entry
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules" / "rules.yaml"
@@ -26,6 +27,9 @@ SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "
        "claim", "allege", "complain", "assert", "remind"}
 # verbs whose object is the one told ("told the US side that ...", "keep reminding the American side")
 TELL = {"tell", "remind", "warn", "inform"}
+# verbs by which a plan or measure is someone's own ("the initiative proposed by China")
+AUTHORING_VERBS = {"propose", "initiate", "launch", "impose", "introduce", "issue", "adopt", "pass", "enact",
+                   "sponsor", "draft", "announce", "put", "create", "push", "advance"}
 # nouns that make a place the topic of a clause ("Hong Kong affairs", "the Taiwan question")
 TOPIC_NOUNS = {"affair", "affairs", "issue", "question", "matter", "situation", "problem"}
 
@@ -39,6 +43,7 @@ class RuleWords:
     organisation_nouns: frozenset[str]
     reducing: frozenset[str] = frozenset()
     figurative: frozenset[str] = frozenset()
+    verbal_attack: frozenset[str] = frozenset()
     cooperation_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
@@ -68,6 +73,7 @@ def rule_words(extra: str | None = None) -> RuleWords:
         claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()),
         harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()),
         gatherings=frozenset(w.lower() for w in d.get("gathering_modifiers") or ()),
+        verbal_attack=frozenset(w.lower() for w in d.get("verbal_attack_modifiers") or ()),
         stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()})
 
 
@@ -177,8 +183,12 @@ def wishes(sent, af, speaker=None):
             if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") or not any(
                     a.dep_ == "aux" and a.lower_ in ("will", "would", "can", "could") for a in c.children):
                 continue
-            doers = [s for x in c.children if x.dep_ in ("nsubj", "nsubjpass")
-                     for s in af.actors_at(x) or af.actors_within(x, 4) if s.ref.code]
+            # (not "hope the DPRK-US summit will be held successfully": an event, not a party, is
+            # to do what is wished)
+            subjects = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if any(x.lemma_.lower() in MEETING_NOUNS | VISIT_NOUNS for x in subjects):
+                continue
+            doers = [s for x in subjects for s in af.actors_at(x) or af.actors_within(x, 4) if s.ref.code]
             target = [s for s in doers if s.ref.code not in codes]
             if target and len(target) == len(doers):     # (not "hopes the two sides will ...": its own side too)
                 out.append((_entry(t.lemma_.lower(), "REQUEST", "020", "wish-appeal"), t, who, target))
@@ -275,7 +285,10 @@ def _criticised(c, codes: set, af) -> list:
     targets = []
     for a in args:
         for tok in a.subtree:
-            if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != a.i for x in tok.ancestors
+            # (but "the Belt and Road Initiative proposed by China violates ...": its author)
+            if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != a.i and not (
+                    x.dep_ == "acl" and x.lemma_.lower() in AUTHORING_VERBS and tok.head.dep_ == "agent"
+                    and tok.head.head == x) for x in tok.ancestors
                    if a.left_edge.i <= x.i <= a.right_edge.i):
                 continue
             s = af.by_tok.get(tok.i)
