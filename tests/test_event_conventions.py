@@ -1614,3 +1614,33 @@ def test_criticism_of_a_plan_is_of_its_author(extract):
 def test_pinning_blame_is_an_accusation(extract):
     res = extract("Turkish Prime Minister Ahmet Davutoglu pinned blame on the Islamic State.", date="2016-01-12")
     assert [codes(e.actors) for e in events(res, "ACCUSE")] == [["TUR"]]
+
+
+def test_ordering_strikes_is_the_strikes_and_an_armed_advance_no_protest(extract):
+    res = extract("As the Islamic State started an aggressive march on Iraq, the United States has ordered airstrikes.",
+                  date="2014-08-26")
+    assert [(e.type, codes(e.actors)) for e in res.events] == [("ASSAULT", ["USA"])]
+
+
+def test_approving_a_grant_is_the_grant(extract):
+    res = extract("The Obama administration approved a grant of $200,000 to a charity in Sudan, Sudanese officials said.",
+                  date="2018-07-25")
+    assert not events(res, "SUPPORT")
+    assert [codes(e.actors) for e in events(res, "AID")] == [["USA"]]
+
+
+def test_an_organisation_declares_no_state_of_emergency(extract):
+    res = extract("WHO Director-General Tedros Adhanom Ghebreyesus didn't declare the outbreak a global health "
+                  "emergency.", date="2020-01-23")
+    assert not events(res, "COERCE")
+
+
+def test_peoples_named_apart_from_their_state(extract):
+    res = extract("Myanmar's army has committed mass killings of Rohingya Muslims in Rakhine state.", date="2017-03-09")
+    assert ("Rohingya Muslims", "MMR") in [(m.actor.text, m.actor.code) for m in res.mentions]
+    assert [sides(e) for e in events(res, "ASSAULT")] == [(["MMR"], ["MMR"])]
+
+
+def test_no_one_visits_their_own_state(extract):
+    res = extract("Chinese President Xi Jinping visited China's Guangdong province.", date="2019-01-01")
+    assert not events(res, "CONSULT")

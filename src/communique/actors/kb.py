@@ -147,7 +147,7 @@ class KB:
         self.title_offices.clear()
         self.office_roles.clear()
         for code, c in self.countries.items():
-            for d in c.get("demonyms") or []:
+            for d in [*(c.get("demonyms") or []), *(c.get("peoples") or [])]:
                 self.demonyms[norm(d)] = code
             for m, sector in (c.get("metonyms") or {}).items():
                 self.metonyms[norm(m)] = (code, sector or "GOV")

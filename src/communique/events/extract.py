@@ -1006,8 +1006,10 @@ class EventExtractor:
             recipients = [s for s in recipients if s.ref.code not in a_codes or _identity(s.ref) not in a_keys
                           or e.type in ("ASSAULT", "COERCE") and _is_place(s, doc)]
         if symmetric:
-            # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest
-            recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])]
+            # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest;
+            # "the visit Heath made to China", with Heath taken for Chinese: no one visits his own state
+            recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])
+                          and not (s.ref.kind == "state" and c.trigger.lemma_.lower() in VISIT_NOUNS | {"visit"})]
             if any(s.ref.code not in a_codes for s in recipients):
                 # "will visit the aforementioned countries" (a list that took in the visitor's own)
                 recipients = [s for s in recipients if s.ref.code not in a_codes or s.ref.method != "coref:list"]
@@ -1017,6 +1019,12 @@ class EventExtractor:
             # protesters firing missiles are fighting (19x), not rioting
             e = replace(e, type="PROTEST", cameo="145", mode="riot")
             c = Candidate(e, c.trigger, c.actors, c.recipients, c.thing_object)
+        if e.type == "COERCE" and c.trigger.lemma_.lower() == "declare" and actors and all(
+                (s.ref.code or "").startswith("IGO:") for s in actors):
+            return None     # "WHO did not declare a global health emergency": an alert, no state's decree
+        if e.type == "PROTEST" and c.trigger.lemma_.lower() == "march" and actors and all(
+                (s.ref.code or "").startswith("NSA:") or s.ref.sector in ("MIL", "REB") for s in actors if not s.ref.via):
+            return None     # "the Islamic State started an aggressive march on Iraq": an advance, not a protest
         if e.type == "ASSAULT" and c.trigger.lemma_.lower() in VERBAL_ATTACK_NOUNS and _in_words(actors, recipients):
             # "Trump and other White House officials attacked Cohen": two named civilians, so words
             e = replace(e, type="ACCUSE", cameo="111", mode="disapprove", solo=False)
@@ -1762,13 +1770,17 @@ def _names_meeting(tok) -> bool:
 
 def _fold_subject_nouns(events: list[Event], doc) -> list[Event]:
     """"An attack by Kataib Hezbollah on a base killed an American contractor": the attack and the
-    killing are one event, told by the verb."""
+    killing are one event, told by the verb; "approved a grant to Sudan" is the grant, told by
+    the noun."""
     verbs = {ev._trigger_i: ev.type for ev in events if hasattr(ev, "_trigger_i")}
     out = []
     for ev in events:
         t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
         if t is not None and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubj" and verbs.get(t.head.i) == ev.type:
             continue
+        if t is not None and ev.type == "SUPPORT" and t.pos_ == "VERB" and t.lemma_.lower() in LIGHT_VERBS and any(
+                o.dep_ in ("dobj", "obj") and o.i in verbs for o in t.children):
+            continue        # "approved a grant to ...": the grant, not an endorsement
         out.append(ev)
     return out
 

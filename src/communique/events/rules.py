@@ -29,7 +29,8 @@ SAY = {"say", "tell", "add", "insist", "stress", "reiterate", "state", "note", "
 TELL = {"tell", "remind", "warn", "inform"}
 # verbs by which a plan or measure is someone's own ("the initiative proposed by China")
 AUTHORING_VERBS = {"propose", "initiate", "launch", "impose", "introduce", "issue", "adopt", "pass", "enact",
-                   "sponsor", "draft", "announce", "put", "create", "push", "advance"}
+                   "sponsor", "draft", "announce", "put", "create", "push", "advance", "release", "publish",
+                   "write", "produce", "compile", "prepare", "make"}
 # nouns that make a place the topic of a clause ("Hong Kong affairs", "the Taiwan question")
 TOPIC_NOUNS = {"affair", "affairs", "issue", "question", "matter", "situation", "problem"}
 
