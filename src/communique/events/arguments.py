@@ -148,6 +148,12 @@ class ArgumentFinder:
         members += [cj for c in tok.children if c.dep_ == "appos" for cj in c.conjuncts if cj not in members]
         for t in members:
             s = self._one(t, depth)
+            if s is None:
+                # "the group that calls itself the Islamic State": the name it goes by
+                s = next((self.by_tok[n.i] for v in t.children if v.dep_ == "relcl" and v.lemma_.lower() == "call"
+                          and any(o.lower_ == "itself" for o in v.children)
+                          for n in v.children if n.dep_ in ("oprd", "xcomp", "attr", "dobj", "ccomp")
+                          and n.i in self.by_tok), None)
             if s is not None and s not in out:
                 out.append(s)
                 out += [p for p in self.partners.get(id(s), []) if p not in out]

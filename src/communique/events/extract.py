@@ -535,8 +535,12 @@ class EventExtractor:
             sent_events = _fold_subject_nouns(_reciprocals(sent_events), doc)
             embedded = self._conditions(self._embedding(sent_events, doc, governors, sent, article, af), doc, af)
             events += embedded + self._claims(embedded, doc, af)
+        # an event is coded between two sides, as the dyadic coders (PETRARCH, ICEWS) do: one whose
+        # target was not found ("the army deployed air defence systems") is left out, except an act
+        # an actor does on its own (resigning, surrendering, protesting) and an appeal to all
+        # ("Guterres called for a global ceasefire")
         events = [ev for ev in _dedupe(self._intentions(_visits_apart(_answer_accusations(events)), doc, voiced))
-                  if not _strangers_only(ev)]
+                  if not _strangers_only(ev) and (ev.recipients or ev.type in SELF_DIRECTED_TYPES | {"REQUEST"})]
         self._place_events(events, venues, article)
         for ev in events:
             ev.actors, ev.recipients = self._home_states(ev.actors), self._home_states(ev.recipients)
@@ -971,6 +975,20 @@ class EventExtractor:
                 loc = self._location(c.trigger, sent, [], [])
                 if loc is not None and loc.country:
                     recipients = [_place_target(loc, doc, c.trigger)]
+        if not recipients and e.type == "AGREE":
+            # "inked a deal to give 200m euro to Libya's government": whom the deal provides for
+            own = {s.ref.code for s in actors}
+            deals = [c.trigger] if c.trigger.lemma_.lower() in COMMITMENT_NOUNS else [
+                o for o in af.objects(c.trigger) if o.lemma_.lower() in COMMITMENT_NOUNS]
+            terms = [v for d in deals for v in d.children if v.dep_ == "acl" and v.pos_ == "VERB"]
+            if deals and deals[0] is not c.trigger:
+                # ("inked a deal to give ...", the purpose hung on the verb)
+                terms += [v for v in c.trigger.children if v.dep_ == "advcl" and v.pos_ == "VERB"
+                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+            recipients = [s for v in terms for h in (v, *af.objects(v))
+                          for s in af.prep_objects(h, {"to", "with", "for"}) + [
+                              x for ch in h.children if ch.dep_ == "dative" for x in af.actors_at(ch)]
+                          if s.ref.code and s.ref.code not in own][:2]
         if not recipients and e.type not in ("CONSULT", "AGREE", "COOPERATE"):
             # "mobilized reservists for a possible war against Iraq"
             a_codes0 = {s.ref.code for s in actors}
@@ -996,6 +1014,12 @@ class EventExtractor:
             recipients = [_place_target(Location(self.kb.country_name(af.home) or af.home, af.home), doc, c.trigger,
                                         method="home-default")]
         a_codes = {s.ref.code for s in actors}
+        mine = [s for s in recipients if s.ref.method == "coref:it" and s.ref.code in a_codes and s.ref.sector != "CVL"]
+        if e.type in ("ASSAULT", "COERCE", "SANCTION") and mine:
+            # "Azerbaijan had attacked its border posts", said Armenia: not its own posts, the other
+            # side's (but "used chemical weapons against its people": its own civilians)
+            recipients = [s for s in recipients if s not in mine] + [
+                s for s in _party_before(c.trigger, af, a_codes) if s not in recipients]
         symmetric = e.type in ("CONSULT", "AGREE", "COOPERATE")
         a_keys = {_identity(s.ref) for s in actors}
         # a recipient of the actor's own country is kept when it is a different actor
@@ -1567,7 +1591,7 @@ def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
             break
         start = doc[start - 1].sent.start
     found = [s for s in set(af.by_tok.values()) if start <= s.start and s.end <= trig.i
-             and s.ref.kind in ("state", "igo", "body", "agent") and s.ref.code and s.ref.code not in own
+             and s.ref.kind in ("state", "igo", "nsa", "body", "agent") and s.ref.code and s.ref.code not in own
              and not (doc[s.head].dep_ in ("compound", "amod", "poss")       # not "Hong Kong affairs"
                       and doc[s.head].head.lemma_.lower() in rules.TOPIC_NOUNS)]
     # (one that acted, the subject of its clause, before one merely named)
