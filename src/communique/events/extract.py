@@ -977,18 +977,7 @@ class EventExtractor:
                     recipients = [_place_target(loc, doc, c.trigger)]
         if not recipients and e.type == "AGREE":
             # "inked a deal to give 200m euro to Libya's government": whom the deal provides for
-            own = {s.ref.code for s in actors}
-            deals = [c.trigger] if c.trigger.lemma_.lower() in COMMITMENT_NOUNS else [
-                o for o in af.objects(c.trigger) if o.lemma_.lower() in COMMITMENT_NOUNS]
-            terms = [v for d in deals for v in d.children if v.dep_ == "acl" and v.pos_ == "VERB"]
-            if deals and deals[0] is not c.trigger:
-                # ("inked a deal to give ...", the purpose hung on the verb)
-                terms += [v for v in c.trigger.children if v.dep_ == "advcl" and v.pos_ == "VERB"
-                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
-            recipients = [s for v in terms for h in (v, *af.objects(v))
-                          for s in af.prep_objects(h, {"to", "with", "for"}) + [
-                              x for ch in h.children if ch.dep_ == "dative" for x in af.actors_at(ch)]
-                          if s.ref.code and s.ref.code not in own][:2]
+            recipients = _deal_parties(c.trigger, af, {s.ref.code for s in actors})
         if not recipients and e.type not in ("CONSULT", "AGREE", "COOPERATE"):
             # "mobilized reservists for a possible war against Iraq"
             a_codes0 = {s.ref.code for s in actors}
@@ -1597,6 +1586,22 @@ def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
     # (one that acted, the subject of its clause, before one merely named)
     acting = [s for s in found if doc[s.head].dep_ in ("nsubj", "nsubjpass")]
     return [max(acting or found, key=lambda s: s.end)] if found else []
+
+
+def _deal_parties(trig, af, own: set) -> list[MentionSpan]:
+    """The parties an agreement provides for, named in its terms: "inked a deal to give 200m euro
+    to Libya's government", "signed an agreement to supply Iran with missiles"."""
+    deals = [trig] if trig.lemma_.lower() in COMMITMENT_NOUNS else [
+        o for o in af.objects(trig) if o.lemma_.lower() in COMMITMENT_NOUNS]
+    terms = [v for d in deals for v in d.children if v.dep_ == "acl" and v.pos_ == "VERB"]
+    if deals and deals[0] is not trig:
+        # ("inked a deal to give ...", the purpose hung on the verb)
+        terms += [v for v in trig.children if v.dep_ == "advcl" and v.pos_ == "VERB"
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+    return [s for v in terms for h in (v, *af.objects(v))
+            for s in af.prep_objects(h, {"to", "with", "for"}) + [
+                x for ch in h.children if ch.dep_ == "dative" for x in af.actors_at(ch)]
+            if s.ref.code and s.ref.code not in own][:2]
 
 
 def _in_words(actors, recipients) -> bool:
