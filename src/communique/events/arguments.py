@@ -149,11 +149,7 @@ class ArgumentFinder:
         for t in members:
             s = self._one(t, depth)
             if s is None:
-                # "the group that calls itself the Islamic State": the name it goes by
-                s = next((self.by_tok[n.i] for v in t.children if v.dep_ == "relcl" and v.lemma_.lower() == "call"
-                          and any(o.lower_ == "itself" for o in v.children)
-                          for n in v.children if n.dep_ in ("oprd", "xcomp", "attr", "dobj", "ccomp")
-                          and n.i in self.by_tok), None)
+                s = self._self_named(t)
             if s is not None and s not in out:
                 out.append(s)
                 out += [p for p in self.partners.get(id(s), []) if p not in out]
@@ -173,6 +169,15 @@ class ArgumentFinder:
                             if o is not None and o not in out:
                                 out.append(o)
         return out
+
+    def _self_named(self, t) -> MentionSpan | None:
+        """"The group that calls itself the Islamic State": the name it goes by."""
+        for v in t.children:
+            if v.dep_ == "relcl" and v.lemma_.lower() == "call" and any(o.lower_ == "itself" for o in v.children):
+                for n in v.children:
+                    if n.dep_ in ("oprd", "xcomp", "attr", "dobj", "ccomp") and n.i in self.by_tok:
+                        return self.by_tok[n.i]
+        return None
 
     def right_of(self, v, exclude=(), max_depth: int = 4) -> list[MentionSpan]:
         """Fallback recipient search: the first actors in the phrases after a verb, not entering

@@ -1022,7 +1022,7 @@ class EventExtractor:
             # "Xi will host the China-Africa Summit": the host named in the meeting's name is no guest;
             # "the visit Heath made to China", with Heath taken for Chinese: no one visits his own state
             recipients = [s for s in recipients if s.ref.code not in a_codes or not _names_meeting(doc[s.head])
-                          and not (s.ref.kind == "state" and c.trigger.lemma_.lower() in VISIT_NOUNS | {"visit"})]
+                          and not (s.ref.kind == "state" and c.trigger.lemma_.lower() in VISIT_NOUNS)]
             if any(s.ref.code not in a_codes for s in recipients):
                 # "will visit the aforementioned countries" (a list that took in the visitor's own)
                 recipients = [s for s in recipients if s.ref.code not in a_codes or s.ref.method != "coref:list"]
