@@ -249,7 +249,7 @@ class MentionFinder:
         if home is not None:
             for tok in doc:
                 if not taken[tok.i] and tok.pos_ in ("NOUN", "PROPN"):
-                    ms = self._home_agent(doc, tok, home, day)
+                    ms = self._home_agent(doc, tok, home, day, by_tok)
                     if ms:
                         take(ms)
                         by_tok[tok.i] = ms
@@ -480,11 +480,36 @@ class MentionFinder:
                                     method="coref:pair", score=0.6), tok.i, tok.i + 1, tok.i) for p in (a, b)]
 
 
-    def _home_agent(self, doc, tok, home: str, day) -> MentionSpan | None:
+    @staticmethod
+    def _title_state(doc, tok, by_tok: dict) -> MentionSpan | None:
+        """The state a title names after its head, in one run of title words ("Minister for Foreign
+        Affairs of Laos"); none when a name or another actor comes first ("Minister of Foreign
+        Affairs of Eritrea Osman Saleh Mohammed" is that person's title)."""
+        for i in range(tok.i + 1, min(len(doc), tok.i + 10)):
+            t = doc[i]
+            s = by_tok.get(i)
+            if s is not None:
+                return s if s.ref.kind == "state" and len(s.ref.code or "") == 3 and \
+                    tok.is_ancestor(t) and doc[i - 1].lower_ == "of" else None
+            if not (t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") or t.pos_ == "ADP" and t.lower_ in ("of", "for")):
+                return None
+        return None
+
+    def _home_agent(self, doc, tok, home: str, day, by_tok: dict | None = None) -> MentionSpan | None:
         """A definite institution named alone ("the government", "the army", "Congress",
-        "police", "the president"): the home state's, when its sector is a state's own."""
+        "police", "the president"): the home state's, when its sector is a state's own.  A title
+        that names its state ("Minister for Foreign Affairs of Laos") is that state's."""
         word = norm(tok.lemma_)
         sector = self.kb.agents.get(word) or self.kb.agents.get(norm(tok.text))
+        if sector in HOME_ANY and tok.pos_ == "PROPN" and by_tok and not any(
+                c.dep_ in ("compound", "poss", "nmod") for c in tok.children):
+            named = self._title_state(doc, tok, by_tok)
+            if named is not None:
+                code = named.ref.code
+                ref = ActorRef(name=self.kb.country_name(code) or code, code=code, sector=sector, text=tok.text,
+                               start=tok.idx, end=tok.idx + len(tok), kind="agent", method="title-state:" + word,
+                               score=0.6)
+                return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
         # "the Senate Finance Committee", "the House Armed Services Committee": a committee of
         # an institution of the state is that institution's
         inner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"

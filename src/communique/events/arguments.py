@@ -56,11 +56,11 @@ DOING_OF_NOUNS = {"introduction", "imposition", "announcement", "adoption", "lau
 FLEEING_VERBS = {"flee", "escape", "leave"}
 # collective and counting nouns that stand for what they count: "thousands of students",
 # "a group of Chechen refugees", "a first batch of Bangladeshi troops"
-COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "crowd",
+COLLECTIVE_NOUNS = {"thousand", "hundred", "dozen", "ten", "score", "million", "billion", "worth", "group", "number", "crowd",
                     "batch", "patch", "contingent", "team", "band", "handful", "couple", "wave", "column"}
 # nouns for those a measure hits on account of whom they serve
 PROXY_NOUNS = {"entity", "individual", "company", "firm", "person", "business", "bank", "network", "supplier"}
-ORIGIN_VERBS = {"make", "build", "produce", "manufacture", "grow", "assemble"}
+ORIGIN_VERBS = {"make", "build", "produce", "manufacture", "grow", "assemble", "import", "ship", "export", "source"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"}
 SIDE_WORDS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
               "official", "officials", "minister", "ministers", "leader", "leaders", "power", "powers"}
@@ -302,10 +302,11 @@ class ArgumentFinder:
                             if found:
                                 return found[0]
         if depth < 2:
-            # "tariffs on boats built in the U.S.": goods stand for where they are made
+            # "tariffs on boats built in the U.S.", "on goods imported from China": goods stand for
+            # where they are made
             for v in t.children:
                 if v.dep_ == "acl" and v.lemma_.lower() in ORIGIN_VERBS:
-                    for p in prep_pobjs(v, ("in",)):
+                    for p in prep_pobjs(v, ("in", "from")):
                         s = self.by_tok.get(p.i)
                         if s is not None and s.ref.kind == "state":
                             return s
@@ -393,6 +394,8 @@ class ArgumentFinder:
             return []            # "a member of Hamas jailed a year ago": the noun is the patient
         # inherited subjects: "agreed to share", "met and discussed", "vowed to defend"
         h = v.head
+        if v.dep_ == "acomp" and h.pos_ in ("VERB", "AUX"):
+            return self.subject(h, _seen)       # "China is firmly opposed to ...": the copula's subject
         if v.dep_ in ("xcomp", "conj") and h.pos_ == "ADJ" and h.dep_ == "acomp":
             # "he is prepared to lift the ban", "we are dissatisfied and urge ...": the copula's subject
             return self.subject(h.head, _seen)

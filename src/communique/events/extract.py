@@ -179,8 +179,11 @@ class EventExtractor:
     def _entries(self, tok) -> list[Entry]:
         pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
-            # the tagger sometimes calls a verb an adjective or a noun ("slammed", "talks")
-            pos = "verb" if tok.tag_.startswith("VB") else None
+            # the tagger sometimes calls a verb an adjective or a noun ("slammed", "talks"); a
+            # predicate adjective is a stance taken like a verb ("is gravely concerned about",
+            # "is firmly opposed to")
+            pos = "verb" if tok.tag_.startswith("VB") or tok.dep_ == "acomp" or (
+                tok.dep_ == "conj" and tok.head.dep_ == "acomp") else None
             if pos is None:
                 return []
         lemma = tok.lemma_.lower()
@@ -408,6 +411,9 @@ class EventExtractor:
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
         if not recipients:
             recipients = [s for s in _aimed_at(tok, af) if s not in actors]
+        if not recipients and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            # "the US imposition of tariffs on Chinese goods": the target hangs on the noun of the act
+            recipients = [s for s in af.prep_objects(tok.head.head, preps - {"of"}) if s not in actors]
         if not recipients and "from" in preps:
             # "the withdrawal of some forces from Panama": the place left, on what is withdrawn
             recipients = [s for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -497,7 +503,8 @@ class EventExtractor:
                 entries = self._entries(tok)
                 if not entries:
                     continue
-                is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+                # (a predicate adjective found with the verbs: "is opposed to")
+                is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or entries[0].pos == "verb"
                 if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.i != tok.i:
                     # a noun that another trigger already uses as its light-verb object
                     head_entries = self._entries(tok.head)
@@ -762,6 +769,8 @@ class EventExtractor:
                         emitted.add(gov.i)
                 elif gov.lemma_.lower() in PLEDGE_VERBS and (ev.quad_class or 0) in (3, 4) and ev.status != "negated":
                     threats.add(gov.i)      # "vowed to retaliate against the Netherlands": a threat, not a pledge
+                elif governors[gov.i].entry.type in ("ACCUSE", "REJECT") and _presupposed(t, gov, ev, af):
+                    out.append(ev)          # "opposes the US imposition of tariffs": the tariffs were imposed
                 continue
             wish = _desire_head(t) if t is not None else None
             if wish is not None:
@@ -859,6 +868,8 @@ class EventExtractor:
         future actions are left to `_intentions`."""
         if ev.status not in ("future", "hypothetical") or ev.type in GOVERNING_TYPES:
             return
+        if t.pos_ == "NOUN" and t.dep_ in ("dobj", "obj"):
+            t = t.head      # "we will take forceful measures if ...": the verb bears the condition
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"will", "would", "may", "might", "shall", "'ll", "could"}:
             return
@@ -987,6 +998,10 @@ class EventExtractor:
             # "The bill is a gross interference in China's affairs. China firmly opposes it.": the
             # foreign party the sentences before spoke of
             recipients = _party_before(c.trigger, af, {s.ref.code for s in actors})
+        if not recipients and e.type in ("SANCTION", "COERCE", "ASSAULT") and c.trigger.dep_ in ("dobj", "obj"):
+            # "If the US is bent on having its own way, we will take forceful measures": against
+            # the one whose conduct is the condition
+            recipients = _condition_party(c.trigger.head, {s.ref.code for s in actors}, af)
         if not recipients and e.type == "SANCTION" and RESPONSE_WORDS & {
                 t.lemma_.lower() for t in (c.trigger, *c.trigger.children)}:
             # "China will take necessary retaliatory measures": against the side that provoked them
@@ -1795,6 +1810,23 @@ def _names_meeting(tok) -> bool:
         if tok.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES:
             return True
     return False
+
+
+def _presupposed(t, gov, ev: Event, af: ArgumentFinder) -> bool:
+    """Whether an act named as the object of a criticism or a rejection is one its own actor has
+    done ("condemned Israel's airstrike on Gaza", "opposes the US imposition of tariffs"), as
+    against one only proposed or imputed ("opposes sanctions against Iran", "accused Ukraine of
+    shelling"): a noun whose doer is named inside its own phrase, someone other than the critic."""
+    if t.pos_ != "NOUN" or ev.status != "asserted" or not ev.actors:
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+        t = t.head.head             # "the US imposition of tariffs"
+    if not (t.head == gov and t.dep_ in ("dobj", "obj") or t.dep_ == "pobj" and t.head.head == gov):
+        return False
+    if not any(c.dep_ in ("poss", "compound", "amod") and c.i in af.by_tok for c in t.children):
+        return False
+    critics = {s.ref.code for s in af.subject(gov)}
+    return bool(critics) and not critics & {a.code for a in ev.actors}
 
 
 def _fold_subject_nouns(events: list[Event], doc) -> list[Event]:
