@@ -483,12 +483,14 @@ class MentionFinder:
     @staticmethod
     def _title_state(doc, tok, by_tok: dict) -> MentionSpan | None:
         """The state a title names after its head, in one run of title words ("Minister for Foreign
-        Affairs of Laos"); none when a name or another actor comes first ("Minister of Foreign
-        Affairs of Eritrea Osman Saleh Mohammed" is that person's title)."""
+        Affairs of Laos"), or the person whose title it is when a name comes first ("Minister of
+        Foreign Affairs of Eritrea Osman Saleh Mohammed"); None for anything else."""
         for i in range(tok.i + 1, min(len(doc), tok.i + 10)):
             t = doc[i]
             s = by_tok.get(i)
             if s is not None:
+                if s.ref.kind == "person":
+                    return s
                 return s if s.ref.kind == "state" and len(s.ref.code or "") == 3 and \
                     tok.is_ancestor(t) and doc[i - 1].lower_ == "of" else None
             if not (t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") or t.pos_ == "ADP" and t.lower_ in ("of", "for")):
@@ -504,6 +506,8 @@ class MentionFinder:
         if sector in HOME_ANY and tok.pos_ == "PROPN" and by_tok and not any(
                 c.dep_ in ("compound", "poss", "nmod") for c in tok.children):
             named = self._title_state(doc, tok, by_tok)
+            if named is not None and named.ref.kind == "person":
+                return None         # "Minister for Foreign Affairs of Greece Nikos Kotzias": his title
             if named is not None:
                 code = named.ref.code
                 ref = ActorRef(name=self.kb.country_name(code) or code, code=code, sector=sector, text=tok.text,

@@ -459,13 +459,20 @@ class ArgumentFinder:
                        if not any(a.dep_ == "prep" and a.lower_ == "as" and a.head == v for a in (g, *g.ancestors))]
                 allowed = ("aux", "neg", "advmod") + (("punct",) if len(gap) < len(full) else ())
                 if all(g.dep_ in allowed for g in gap):
-                    return self._or_envoy([s for s in self.actors_at(t) if s.start >= t.left_edge.i], v)
+                    found = [s for s in self.actors_at(t) if s.start >= t.left_edge.i]
+                    last = self.by_tok.get(t.right_edge.i)
+                    if not found and last is not None and last.ref.kind == "person":
+                        found = [last]      # "..., Minister for Foreign Affairs of Greece Nikos Kotzias will pay"
+                    return self._or_envoy(found, v)
         return []
 
     def passive_subject(self, v) -> list[MentionSpan]:
+        # (the first that names someone: "Q: A Chinese citizen was arrested" has "Q" as a subject too)
         for c in v.children:
             if c.dep_ in PASS_SUBJ:
-                return self.actors_at(c)
+                found = self.actors_at(c)
+                if found:
+                    return found
         return []
 
     def objects(self, v) -> list:

@@ -429,11 +429,13 @@ class EventExtractor:
             recipients = [s for s in af.prep_objects(tok.head, preps | {"for", "to", "against"}) if s not in actors]
         # the verb governing the noun: "held talks", "launched attacks", "gave the Ivory Coast
         # $5m of aid", "launched a mediation effort between", "return to Geneva for talks"
-        if not actors and recipients and tok.lemma_.lower() in MEETING_NOUNS | VISIT_NOUNS and tok.dep_ == "pobj" and (
+        if not actors and tok.lemma_.lower() in MEETING_NOUNS | VISIT_NOUNS and tok.dep_ == "pobj" and (
                 tok.head.lower_ in ("at", "during", "in") and tok.head.head.pos_ in ("VERB", "AUX")):
             # "During talks with Putin, Erdogan called for ...", "Moon said in a call with Trump": the
-            # one who speaks there talks
-            actors = [s for s in af.subject(tok.head.head) if s not in recipients]
+            # one who speaks there talks; "the two leaders gathered in an impromptu meeting": both
+            speakers = [s for s in af.subject(tok.head.head) if s not in recipients]
+            if recipients or len({s.ref.code for s in speakers}) >= 2:
+                actors = speakers
         if not actors:
             # "the tariffs that China placed on American ginseng": the relative clause's subject
             for v in tok.children:
@@ -1186,6 +1188,11 @@ class EventExtractor:
             # 120 reject, 124 refuse to yield, 121 reject material cooperation
             e = replace(e, type="REJECT", cameo={"AGREE": "120", "CONCEDE": "124"}.get(e.type, "121"), mode=None)
             status = "asserted"
+        if e.type == "COERCE" and e.mode == "restrict" and recipients and all(
+                r.ref.sector == "BUS" and r.ref.code not in {s.ref.code for s in actors} for r in recipients):
+            # "Australia banned Huawei from its 5G network": a measure against a foreign state's
+            # firms is an economic sanction (163), not repression at home
+            e = replace(e, type="SANCTION", cameo="163", mode="discontinue")
         defaulted = False
         if date is None and status == "asserted" and article.date:
             date, precision, defaulted = article.date, "day", True
