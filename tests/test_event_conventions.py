@@ -1672,3 +1672,76 @@ def test_the_group_that_calls_itself_by_a_name(extract):
     assert ("ACCUSE", (["TUR"], ["NSA:ISIL"])) in [(e.type, (codes(e.actors), [c for c in codes(e.recipients)
                                                                                   if c.startswith("NSA")]))
                                                  for e in res.events]
+
+
+# ---------------------------------------------------------------- sixteenth session: held-out news, twelfth batch
+
+def test_a_title_names_the_state_it_serves(extract):
+    for text in ("At the invitation of Foreign Minister Wang Yi, Minister for Foreign Affairs of Laos Saleumxay "
+                 "Kommasith will visit China next month.",
+                 "At the invitation of Foreign Minister Wang Yi, the Minister for Foreign Affairs of Laos will pay "
+                 "an official visit to China next week."):
+        res = extract(text, date="2019-04-01")
+        assert [sides(e) for e in events(res, "CONSULT")] == [(["LAO"], ["CHN"])]
+
+
+def test_goods_stand_for_where_they_come_from(extract):
+    res = extract("Washington will impose tariffs on $3 billion of goods imported from Vietnam.", date="2019-04-01")
+    assert [sides(e) for e in events(res, "SANCTION")] == [(["USA"], ["VNM"])]
+
+
+def test_an_act_condemned_was_done(extract):
+    res = extract("Egypt condemned Israel's airstrike on Gaza.", date="2019-04-01")
+    assert sorted(e.type for e in res.events) == ["ACCUSE", "ASSAULT"]
+    res = extract("Egypt firmly opposes sanctions against Iran.", date="2019-04-01")
+    assert [e.type for e in res.events] == ["REJECT"]
+
+
+def test_measures_on_a_condition_are_a_threat(extract):
+    res = extract("If Japan insists on going its own way, China will take firm and forceful measures.", date="2019-04-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("THREATEN", (["CHN"], ["JPN"]))]
+
+
+def test_stances_said_with_an_adjective(extract):
+    res = extract("Beijing is strongly dissatisfied with the remarks of the Canadian side.", date="2019-04-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["CHN"], ["CAN"]))]
+    res = extract("India holds reservations about the International Criminal Court's decision.", date="2019-04-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("REJECT", (["IND"], ["IGO:ICC"]))]
+    res = extract("China is concerned about the current situation in Venezuela.", date="2019-04-01")
+    assert not res.events
+
+
+def test_banning_a_foreign_firm_is_a_sanction(extract):
+    res = extract("New Zealand banned Huawei from its 5G network.", date="2019-04-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("SANCTION", (["NZL"], ["CHN"]))]
+
+
+def test_exchanged_accusations(extract):
+    res = extract("Armenia and Azerbaijan exchanged accusations on Tuesday.", date="2019-04-01")
+    assert [e.type for e in res.events] == ["ACCUSE"]
+    assert set(codes(res.events[0].actors) + codes(res.events[0].recipients)) == {"ARM", "AZE"}
+
+
+def test_two_sides_gathered_in_a_meeting(extract):
+    res = extract("Indian and Chinese officials gathered in a meeting in Beijing on Monday.", date="2019-04-01")
+    assert [(e.type, sorted(codes(e.actors) + codes(e.recipients))) for e in res.events] == [("CONSULT", ["CHN", "IND"])]
+
+
+def test_firing_an_official_is_no_attack(extract):
+    res = extract("Hours later, the US Navy fired the captain.", date="2020-04-03")
+    assert not events(res, "ASSAULT")
+    res = extract("US Navy Captain Brett Crozier warned of an outbreak. Hours later, the US Navy fired him.", date="2020-04-03")
+    assert not events(res, "ASSAULT")
+    res = extract("Defense Secretary Mark Esper fired Navy Secretary Richard Spencer on Sunday.", date="2019-11-25")
+    assert [(e.type, e.mode) for e in res.events] == [("SANCTION", "expel")]
+
+
+def test_hostile_relations_ended_are_no_criticism(extract):
+    res = extract("Moon said he told Kim Jong-un that Trump has a firm resolve to end hostile relations with North Korea.",
+                  date="2018-05-27")
+    assert not events(res, "ACCUSE") and not events(res, "SANCTION")
+
+
+def test_a_question_label_is_no_subject(extract):
+    res = extract("Q: A Canadian citizen was detained in China. Do you have any comment?", date="2019-04-01")
+    assert [(e.type, sides(e)) for e in res.events] == [("COERCE", (["CHN"], ["CAN"]))]

@@ -972,7 +972,10 @@ class MentionFinder:
                 return MentionSpan(ref, start, tok.i + 1, tok.i)
         # "the secretary", "the spokesperson": the latest person whose title fits
         if word in COREF_TITLES and tok.tag_ != "NNS" and any(c.lower_ == "the" for c in tok.children):
+            named = self._title_state(doc, tok, by_tok)
             for p in reversed(persons):
+                if named is not None and named.ref.kind == "state" and named.ref.code != p.ref.code:
+                    continue        # "the Minister for Foreign Affairs of Laos" is not China's minister
                 if p.end <= tok.i and p.ref.role and word.split()[-1] in norm(p.ref.role + " " + p.ref.text):
                     ref = replace(p.ref, text=doc[tok.left_edge.i:tok.i + 1].text, start=doc[tok.left_edge.i].idx,
                                   end=tok.idx + len(tok), method="coref:title", score=0.8)

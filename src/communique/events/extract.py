@@ -339,7 +339,13 @@ class EventExtractor:
                 heads += [p for p in prep_pobjs(tok, (e.prep_required,)) if p.lemma_.lower() in e.objects and p not in heads]
         preps = set(e.preps) or {"with", "to", "against", "on", "toward", "towards"}
         for h in heads:
-            recipients += [s for s in af.prep_objects(h, preps) if s not in recipients]
+            found = af.prep_objects(h, preps)
+            if recipients and "in" in preps:
+                # "a Canadian citizen was detained in China": with its patient named, "in" gives
+                # only the place
+                places = [s for s in af.prep_objects(h, {"in"}) if s.ref.kind == "state"]
+                found = [s for s in found if s not in places]
+            recipients += [s for s in found if s not in recipients]
             if h is not tok:
                 recipients += [s for s in _aimed_at(h, af) if s not in recipients and s not in actors]
                 a, r = af.between(h)
@@ -1162,6 +1168,10 @@ class EventExtractor:
         if not e.source.startswith("rule:") and any(
                 ch.dep_ == "aux" and ch.lower_ in ("must", "should", "ought") for ch in trig.children):
             return None      # an obligation ("he must resign") is what someone demands, not an event
+        if e.type == "ASSAULT" and trig.lemma_.lower() == "fire" and not e.objects and any(
+                o.i in af.by_tok and af.by_tok[o.i].ref.kind == "person" for o in af.objects(trig)):
+            # "Esper fired Navy Secretary Richard Spencer": a dismissal from office, not gunfire
+            e = replace(e, type="SANCTION", cameo="166", mode="expel")
         if e.type == "ASSAULT" and trig.lemma_.lower() in CONTEST_WORDS and _political_contest(actors, recipients):
             return None      # "the battle between the US establishment and Trump": politics, not violence
         if e.pos == "noun" and _in_background(trig):
