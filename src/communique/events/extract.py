@@ -20,7 +20,8 @@ from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
 from . import rules
-from .arguments import COLLECTIVE_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state, prep_pobjs, reduced_passive
+from .arguments import (COLLECTIVE_NOUNS, DOING_OF_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state,
+                        prep_pobjs, reduced_passive)
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
 from .lexicon import Entry, Lexicon
@@ -417,7 +418,8 @@ class EventExtractor:
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
         if not recipients:
             recipients = [s for s in _aimed_at(tok, af) if s not in actors]
-        if not recipients and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        if not recipients and tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in DOING_OF_NOUNS:
             # "the US imposition of tariffs on Chinese goods": the target hangs on the noun of the act
             recipients = [s for s in af.prep_objects(tok.head.head, preps - {"of"}) if s not in actors]
         if not recipients and "from" in preps:
@@ -1836,7 +1838,7 @@ def _presupposed(t, gov, ev: Event, af: ArgumentFinder) -> bool:
     shelling"): a noun whose doer is named inside its own phrase, someone other than the critic."""
     if t.pos_ != "NOUN" or ev.status != "asserted" or not ev.actors:
         return False
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in DOING_OF_NOUNS:
         t = t.head.head             # "the US imposition of tariffs"
     if not (t.head == gov and t.dep_ in ("dobj", "obj") or t.dep_ == "pobj" and t.head.head == gov):
         return False
