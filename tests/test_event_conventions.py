@@ -1745,3 +1745,76 @@ def test_hostile_relations_ended_are_no_criticism(extract):
 def test_a_question_label_is_no_subject(extract):
     res = extract("Q: A Canadian citizen was detained in China. Do you have any comment?", date="2019-04-01")
     assert [(e.type, sides(e)) for e in res.events] == [("COERCE", (["CHN"], ["CAN"]))]
+
+
+# ---------------------------------------------------------------- seventeenth session: held-out news, thirteenth batch
+def test_meeting_that_brought_parties_together(extract):
+    res = extract("Talks in Vienna on Saturday brought together defense ministers from Austria, Croatia and Hungary.",
+                  date="2017-02-04")
+    assert [(e.type, sides(e)) for e in res.events] == [("CONSULT", (["AUT"], ["HRV", "HUN"]))]
+    res = extract("The meeting brought together experts.", date="2017-02-04")
+    assert not res.events
+
+
+def test_blame_by_judging_verb(extract):
+    res = extract("The US holds Russia responsible for the downing of the plane.", date="2014-07-26")
+    assert [(e.type, e.cameo, sides(e)) for e in res.events] == [("ACCUSE", "112", (["USA"], ["RUS"]))]
+    res = extract("Earnest said that Washington regards Moscow as involved in the downing of flight MH17.",
+                  date="2014-07-26")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["RUS"]))]
+    res = extract("Trump seems to believe that Turkey will be responsible for all ISIS fighters in the area.",
+                  date="2019-10-08")
+    assert not events(res, "ACCUSE")
+
+
+def test_regret_over_another_actors_act(extract):
+    res = extract("China regrets that Britain, France and Germany have triggered the dispute mechanism.",
+                  date="2020-01-15")
+    assert [(e.type, sorted(codes(e.recipients))) for e in res.events] == [("ACCUSE", ["DEU", "FRA", "GBR"])]
+
+
+def test_apology_is_a_concession(extract):
+    res = extract("Libyan leaders offered an apology to the United States.", date="2012-09-13")
+    assert [(e.type, sides(e)) for e in res.events] == [("CONCEDE", (["LBY"], ["USA"]))]
+
+
+def test_vow_to_defy_is_a_rejection(extract):
+    res = extract("Muslim Brotherhood supporters have vowed to defy the Egyptian government's decision to ban the group.",
+                  date="2013-12-27")
+    assert [e.type for e in res.events] == ["REJECT"]
+
+
+def test_verb_joined_to_an_object_keeps_the_subject(extract):
+    res = extract("The Commerce Ministry of China issued a statement, making clear China's stern position and "
+                  "refuting the groundless accusations made by the US side.", date="2018-07-13")
+    assert [(e.type, sides(e)) for e in res.events] == [("REJECT", (["CHN"], ["USA"]))]
+
+
+def test_counterparts_state_is_not_the_strangers(extract):
+    res = extract("China's foreign ministry spoke on Monday. On January 13, Vice Foreign Minister Luo Zhaohui held "
+                  "consultations with his Russian counterpart Morgulov in Moscow.", date="2020-01-15")
+    assert not [e for e in res.events if codes(e.actors) == ["RUS"] and codes(e.recipients) == ["RUS"]]
+
+
+def test_invitation_by_a_list_of_hosts(extract):
+    res = extract("At the invitation of the governments of the Republic of Kenya, the Federal Republic of Nigeria "
+                  "and the Republic of Sierra Leone, President Xi Jinping's special envoy Yang Jiechi will pay "
+                  "official visits to the three countries from September 1 to 7.", date="2019-08-30")
+    assert sorted((e.type, tuple(codes(e.actors)), tuple(codes(e.recipients))) for e in res.events) == [
+        ("CONSULT", ("CHN",), ("KEN",)), ("CONSULT", ("CHN",), ("NGA",)), ("CONSULT", ("CHN",), ("SLE",))]
+
+
+def test_words_that_only_look_like_acts(extract):
+    res = extract("We will do all we can to help ease tensions surrounding the Iranian nuclear issue.", date="2020-01-15")
+    assert not events(res, "COERCE")
+    res = extract("These efforts could help position China to play a constructive role worldwide.", date="2016-12-09")
+    assert not events(res, "MOBILIZE")
+    res = extract("President Trump said that there will be a call between the US and China today on trade.",
+                  date="2019-08-30")
+    assert [e.type for e in res.events] == ["CONSULT"]
+
+
+def test_negation_does_not_reach_an_inflected_conjunct(extract):
+    res = extract("Russia did not attend the meeting in Geneva and rejected the plan of the United States.",
+                  date="2019-08-30")
+    assert [(e.type, e.status) for e in res.events if e.type == "REJECT"] == [("REJECT", "asserted")]

@@ -358,7 +358,7 @@ class MentionFinder:
         if home is not None:
             # an unknown person in an article about one state is taken to be of that state
             for k, sp in enumerate(spans):
-                if sp.ref.kind == "person" and not sp.ref.code:
+                if sp.ref.kind == "person" and not sp.ref.code and home not in self._counterpart_states(doc, spans, sp):
                     spans[k] = MentionSpan(replace(sp.ref, code=home, method=sp.ref.method + "+home-state",
                                                    score=min(sp.ref.score, 0.5)), sp.start, sp.end, sp.head)
         return self._written_codes(doc.text, self._modified_states(doc, spans))
@@ -619,6 +619,15 @@ class MentionFinder:
                 spans[k] = MentionSpan(replace(sp.ref, code=found[sp.ref.name], method=sp.ref.method + "+title-state"),
                                        sp.start, sp.end, sp.head)
 
+    def _counterpart_states(self, doc, spans: list[MentionSpan], sp: MentionSpan) -> set[str]:
+        """States of the counterpart named in the person's sentence: "Vice Foreign Minister Luo
+        Zhaohui held consultations with his Russian counterpart in Moscow" is not Russia's."""
+        s0 = self._sent_start(sp.start)
+        nxt = [st for st in self._starts if st > sp.start]
+        s1 = nxt[0] if nxt else 10 ** 9
+        return {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.code
+                and doc[o.head].head.lemma_.lower() == "counterpart" and doc[o.head].i < doc[o.head].head.i}
+
     def _titled_strangers(self, doc, spans: list[MentionSpan]) -> None:
         """An unknown person with an office title ("President Prosper Avril declared a state of
         siege in Haiti") holds it in the one state the sentence names, if it names exactly one;
@@ -631,6 +640,7 @@ class MentionFinder:
             s1 = nxt[0] if nxt else 10 ** 9
             states = {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.kind == "state" and o.ref.code
                       and not _visited(doc[o.head])}
+            states -= self._counterpart_states(doc, spans, sp)
             if len(states) == 1:
                 spans[k] = MentionSpan(replace(sp.ref, code=states.pop(), method="unresolved+sentence-state"),
                                        sp.start, sp.end, sp.head)

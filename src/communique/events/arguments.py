@@ -379,6 +379,17 @@ class ArgumentFinder:
             return []
         _seen.add(v.i)
         subjects = [c for c in v.children if c.dep_ in SUBJ]
+        if subjects and self._invited_list(v, subjects[0]):
+            # "At the invitation of the governments of Kenya, Nigeria and Sierra Leone, President Xi's
+            # special envoy Yang Jiechi will pay visits": the parser took the last hosts for the
+            # subject and the guest for their apposition
+            doc = v.doc
+            guest = [self.by_tok[i] for a in subjects[0].children if a.dep_ in ("appos", "conj")
+                     and doc[a.left_edge.i - 1].text == ","
+                     for i in range(a.left_edge.i, a.right_edge.i + 1)
+                     if i in self.by_tok and self.by_tok[i].ref.kind == "person"]
+            if guest:
+                return [max(guest, key=lambda s: s.start)]
         if subjects:
             c = subjects[0]
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -411,6 +422,11 @@ class ArgumentFinder:
                     if c.dep_ in PASS_SUBJ:
                         return self.actors_at(c)
             return self.subject(h, _seen)
+        if v.dep_ == "conj" and v.pos_ == "VERB" and h.pos_ in ("NOUN", "PROPN") and h.dep_ in OBJ \
+                and h.head.pos_ in ("VERB", "AUX"):
+            # "making clear China's position and refuting the accusations": a verb the parser joined
+            # to the object of the one before it shares that one's subject
+            return self.subject(h.head, _seen)
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self.actors_at(v.head)
         if v.dep_ == "pcomp" and v.head.lower_ in ("after", "while", "upon", "since", "in") \
@@ -437,6 +453,15 @@ class ArgumentFinder:
                 # ("issued a statement urging ..."; not "are following reports of an attack targeting ...")
                 return self.subject(v.head.head, _seen)
         return self._or_envoy(self._fronted_subject(v), v)
+
+    @staticmethod
+    def _invited_list(v, subj) -> bool:
+        """The subject is the tail of a list of hosts begun in a fronted "At the invitation of" phrase."""
+        doc = v.doc
+        if subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+            return False
+        return any(p.dep_ == "prep" and p.i < subj.i and p.right_edge.i < subj.left_edge.i
+                   and any(t.lemma_.lower() == "invitation" for t in p.subtree) for p in v.children)
 
     def _fronted_subject(self, v) -> list[MentionSpan]:
         """The subject the parser hung on a fronted phrase: in "At the invitation of Li Keqiang,

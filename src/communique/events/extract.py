@@ -444,6 +444,17 @@ class EventExtractor:
             speakers = [s for s in af.subject(tok.head.head) if s not in recipients]
             if recipients or len({s.ref.code for s in speakers}) >= 2:
                 actors = speakers
+        if not actors and tok.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES and tok.dep_ == "nsubj" and _convenes(tok.head):
+            # "Talks in Vienna brought together ministers from Austria, Croatia and Hungary": those
+            # it brought together met, the first named with the others
+            met: list[MentionSpan] = []
+            for o in af.objects(tok.head):
+                for i in range(o.left_edge.i, o.right_edge.i + 1):
+                    s = af.by_tok.get(i)
+                    if s is not None and s.ref.code and not _is_place(s, tok.doc) and all(m.ref.code != s.ref.code for m in met):
+                        met.append(s)
+            if len(met) >= 2:
+                actors, recipients = met[:1], met[1:]
         if not actors:
             # "the tariffs that China placed on American ginseng": the relative clause's subject
             for v in tok.children:
@@ -493,6 +504,7 @@ class EventExtractor:
             ruled = (rules.coercive_orders(sent, af, words) + rules.criticism(sent, af, words)
                      + rules.speech_demands(sent, af, voice) + rules.reductions(sent, af, words)
                      + rules.wishes(sent, af, voice) + rules.stances(sent, af, words)
+                     + rules.blame_judgements(sent, af, words)
                      + rules.voiced_criticism(sent, af, words, voice, lambda t: bool(self._entries(t))))
             ruled_triggers = set()
             for entry, trig, actors, recipients in ruled:
@@ -746,6 +758,7 @@ class EventExtractor:
         ACCUSE of the US.  An action someone is "ready to" take is a pledge (AGREE)."""
         emitted = {ev._trigger_i for ev in events if hasattr(ev, "_trigger_i")}
         threats: set[int] = set()
+        refusals: set[int] = set()
         out: list[Event] = []
         for ev in events:
             t = doc[ev._trigger_i] if hasattr(ev, "_trigger_i") else None
@@ -777,6 +790,8 @@ class EventExtractor:
                     if new is not None:
                         out.append(new)
                         emitted.add(gov.i)
+                elif gov.lemma_.lower() in PLEDGE_VERBS and ev.type == "REJECT" and ev.status != "negated":
+                    refusals.add(gov.i)     # "vowed to defy the decision": a rejection now, not a threat
                 elif gov.lemma_.lower() in PLEDGE_VERBS and (ev.quad_class or 0) in (3, 4) and ev.status != "negated":
                     threats.add(gov.i)      # "vowed to retaliate against the Netherlands": a threat, not a pledge
                 elif governors[gov.i].entry.type in ("ACCUSE", "REJECT") and _presupposed(t, gov, ev, af):
@@ -826,6 +841,8 @@ class EventExtractor:
         for ev in out:
             if ev.type == "AGREE" and getattr(ev, "_trigger_i", None) in threats:
                 self._retype(ev, "THREATEN", "130", " (pledged hostile act)")
+            elif ev.type == "AGREE" and getattr(ev, "_trigger_i", None) in refusals:
+                self._retype(ev, "REJECT", "120", " (pledged rejection)")
         return out
 
     def _conditions(self, events: list[Event], doc, af) -> list[Event]:
@@ -1774,7 +1791,14 @@ def _inviters(trig, af: ArgumentFinder) -> list[MentionSpan]:
     v = trig.head if trig.dep_ in ("dobj", "obj") and trig.pos_ == "NOUN" else trig
     for p in prep_pobjs(v, ("at", "on", "upon")):
         if p.lemma_.lower() == "invitation":
-            return [s for o in prep_pobjs(p, ("of", "from")) for s in af.actors_at(o)]
+            found = [s for o in prep_pobjs(p, ("of", "from")) for s in af.actors_at(o)]
+            if found and p.i < v.i:
+                # the list of hosts may run on past the phrase the parser gave it ("of the
+                # governments of Kenya, the Federal Republic of Nigeria and Sierra Leone, ...")
+                end = min((s.start for s in af.subject(v) if s.start > p.i), default=v.i)
+                found += [s for i, s in sorted(af.by_tok.items()) if p.right_edge.i < i < end
+                          and s.ref.kind in ("state", "agent") and s.ref.code and s not in found]
+            return found
     return []
 
 
@@ -1818,6 +1842,14 @@ def _derived(ev: Event, tag: str) -> Event:
     """A copy of an event for a second reading of the same words (a pledge, a threat, a claim),
     with its own id."""
     return replace(ev, event_id=ev.event_id[:12] + tag)
+
+
+def _convenes(verb) -> bool:
+    """A verb by which a meeting brings its parties together ("brought together", "gathered")."""
+    words = rules.rule_words().convening
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "together"}
+    return lemma in words or any(f"{lemma} {p}" in words for p in particles)
 
 
 def _names_meeting(tok) -> bool:

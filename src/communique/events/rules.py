@@ -50,6 +50,9 @@ class RuleWords:
     claim_nouns: frozenset[str] = frozenset()
     harming: frozenset[str] = frozenset()
     gatherings: frozenset[str] = frozenset()
+    convening: frozenset[str] = frozenset()
+    judging: frozenset[str] = frozenset()
+    blame_labels: tuple[str, ...] = ()
     # adjective -> (preposition, type, CAMEO)
     stances: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
@@ -74,6 +77,9 @@ def rule_words(extra: str | None = None) -> RuleWords:
         claim_nouns=frozenset(w.lower() for w in d.get("claim_nouns") or ()),
         harming=frozenset(w.lower() for w in d.get("harming_verbs") or ()),
         gatherings=frozenset(w.lower() for w in d.get("gathering_modifiers") or ()),
+        convening=frozenset(w.lower() for w in d.get("convening_verbs") or ()),
+        judging=frozenset(w.lower() for w in d.get("judging_verbs") or ()),
+        blame_labels=tuple(w.lower() for w in d.get("blame_labels") or ()),
         verbal_attack=frozenset(w.lower() for w in d.get("verbal_attack_modifiers") or ()),
         stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()})
 
@@ -167,6 +173,40 @@ def stances(sent, af, words: RuleWords):
         target = [s for s in target if s.ref.code not in own] or target
         if actor and target:
             out.append((_entry(t.lemma_.lower(), type_, cameo, f"stance ({t.lemma_.lower()} {prep})"), t, actor, target))
+    return out
+
+
+def blame_judgements(sent, af, words: RuleWords):
+    """Holding another actor to blame: "the US holds Russia responsible for the downing",
+    "Washington regards Moscow as involved in the downing of MH17" (ACCUSE, CAMEO 112)."""
+    out = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in words.judging:
+            continue
+        objs = [o for o in t.children if o.dep_ in ("dobj", "obj")]
+        # the label after the object, or in a small clause ("holds [Russia responsible]")
+        preds = [o for o in t.children if o.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl")
+                 or (o.dep_ == "prep" and o.lower_ == "as")] + [a for o in objs[:1] for a in o.children
+                                                              if a.dep_ in ("amod", "acomp") and a.i > o.i]
+        for p in preds:
+            head = [p] + [c for c in p.children if c.dep_ in ("pobj", "acomp", "amod", "advmod", "prep")]
+            label = next((w for h in head for w in words.blame_labels
+                          if " ".join(x.lower_ for x in t.doc[h.i:h.i + len(w.split())]) == w), None)
+            if label is None:
+                continue
+            if p.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "should", "must", "'ll")
+                                         for c in p.children):
+                break       # "believes Turkey will be responsible for the fighters": a duty, not blame
+            if p.dep_ == "ccomp":
+                target = [s for c in p.children if c.dep_ in ("nsubj", "nsubjpass") for s in af.actors_at(c)]
+            else:
+                target = [s for o in objs[:1] for s in af.actors_at(o)]
+            actor = af.subject(t)
+            own = {a.ref.code for a in actor}
+            target = [s for s in target if s.ref.code not in own]
+            if actor and target:
+                out.append((_entry(t.lemma_.lower(), "ACCUSE", "112", f"blame-label ({label})"), t, actor, target))
+            break
     return out
 
 

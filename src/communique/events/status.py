@@ -78,6 +78,8 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
     for i, t in enumerate(chain[:3]):
         if i > 0 and chain[i - 1].dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in chain[i - 1].children):
             break       # "said it is not the time and has indicated it would reject ...": a clause of its own
+        if i > 0 and chain[i - 1].dep_ == "conj" and chain[i - 1].tag_ in ("VBD", "VBZ") and t.tag_ == "VB":
+            break       # "did not agree with the ruling and appealed": the inflected verb is outside "did not"
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "preconj" and p.lower_ == "neither"
