@@ -1785,8 +1785,8 @@ def test_vow_to_defy_is_a_rejection(extract):
 
 
 def test_verb_joined_to_an_object_keeps_the_subject(extract):
-    res = extract("The Commerce Ministry of China issued a statement, making clear China's stern position and "
-                  "refuting the groundless accusations made by the US side.", date="2018-07-13")
+    res = extract("The Commerce Ministry of China has issued a statement on relevant issues, making clear China's "
+                  "stern position and refuting the groundless accusations made by the US side.", date="2018-07-13")
     assert [(e.type, sides(e)) for e in res.events] == [("REJECT", (["CHN"], ["USA"]))]
 
 
@@ -1818,3 +1818,33 @@ def test_negation_does_not_reach_an_inflected_conjunct(extract):
     res = extract("Russia did not attend the meeting in Geneva and rejected the plan of the United States.",
                   date="2019-08-30")
     assert [(e.type, e.status) for e in res.events if e.type == "REJECT"] == [("REJECT", "asserted")]
+
+
+def test_participle_of_stance_takes_its_subject_as_actor(extract):
+    res = extract("Pompeo said the United States is gravely concerned by the deepening unrest and violence in Hong Kong.",
+                  date="2019-11-19")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["HKG"]))]
+    res = extract("Germany was disappointed by the decision of the United States.", date="2019-11-19")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["DEU"], ["USA"]))]
+
+
+def test_unity_stressed_and_delegations_sent(extract):
+    res = extract("Libyan leaders stressed their unity with Washington.", date="2012-09-13")
+    assert [(e.type, sides(e)) for e in res.events] == [("SUPPORT", (["LBY"], ["USA"]))]
+    res = extract("China sent a delegation to North Korea.", date="2019-11-19")
+    assert [(e.type, e.mode, sides(e)) for e in res.events] == [("CONSULT", "visit", (["CHN"], ["PRK"]))]
+    res = extract("Yuan is leading a CPC delegation to the European Union.", date="2016-12-09")
+    assert [(e.type, sides(e)) for e in res.events] == [("CONSULT", (["CHN"], ["IGO:EU"]))]
+
+
+def test_news_agency_is_no_party_before(extract):
+    res = extract("Reuters reports that the Egyptian army arrested dozens of Brotherhood supporters. The government "
+                  "has tightened the screws on the group, banning it in September.", date="2013-12-27")
+    assert not [e for e in res.events if "GBR" in codes(e.recipients) + codes(e.actors)]
+    assert [(e.type, sides(e)) for e in res.events][:1] == [("COERCE", (["EGY"], ["EGY"]))]
+
+
+def test_attack_placed_by_its_name(extract):
+    res = extract("Security forces mobilized quickly following the Barcelona attack, where authorities say an Islamic "
+                  "State jihadist used a van to target people on a popular street.", date="2017-08-18")
+    assert [(e.type, codes(e.recipients)) for e in res.events if e.type == "ASSAULT"] == [("ASSAULT", ["ESP"])]

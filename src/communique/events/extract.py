@@ -20,7 +20,7 @@ from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
 from . import rules
-from .arguments import (COLLECTIVE_NOUNS, DOING_OF_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state,
+from .arguments import (ATTACK_NOUNS, COLLECTIVE_NOUNS, DOING_OF_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state,
                         prep_pobjs, reduced_passive)
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
@@ -189,8 +189,8 @@ class EventExtractor:
                 return []
         lemma = tok.lemma_.lower()
         entries = self.lex.get(lemma, pos)
-        if not entries and pos == "noun":
-            entries = self.lex.get(tok.lower_, pos)
+        if not entries and (pos == "noun" or tok.tag_ == "VBN"):
+            entries = self.lex.get(tok.lower_, pos)     # ("is gravely concerned by": the participle's entry)
         if not entries:
             return []
         children = list(tok.children)
@@ -285,7 +285,14 @@ class EventExtractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         reduced = reduced_passive(tok)
         thing_object = False
-        if passive or reduced:
+        if (passive or reduced) and e.lemma == tok.lower_ != tok.lemma_.lower():
+            # a participle of stance ("the US is gravely concerned by the unrest in Hong Kong"):
+            # the one concerned takes the stance, towards what concerns it
+            passive = reduced = False
+            actors = af.passive_subject(tok) if not reduced_passive(tok) else af.actors_at(tok.head)
+            recipients = [s for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                          for s in af.actors_within(p, 3) if s not in actors]
+        elif passive or reduced:
             actors = []
             for c in tok.children:
                 if c.dep_ == "agent":
@@ -876,7 +883,8 @@ class EventExtractor:
             t = doc[ev._trigger_i]
             if t.dep_ != "ccomp" or t.head.lemma_.lower() not in CLAIM_VERBS or t.head.i > t.i:
                 continue      # "..., officials said" after the news reports it, it does not claim it
-            speakers = [sp for sp in af.subject(t.head) if sp.ref.code]
+            # (a news agency reporting it tells the news, it does not accuse: "Reuters reports that")
+            speakers = [sp for sp in af.subject(t.head) if sp.ref.code and sp.ref.sector != "MED"]
             targets = {a.code for a in ev.actors}
             if not speakers or {sp.ref.code for sp in speakers} & targets:
                 continue
@@ -1153,6 +1161,15 @@ class EventExtractor:
                 if code and ":" not in code:
                     recipients = [_place_target(Location(place.name if place else code, code), doc, local,
                                                 method="local")]
+        if not recipients and e.type == "ASSAULT" and actors and actors[0].ref.code.startswith("NSA:"):
+            # "following the Barcelona attack, ... a jihadist used a van to target people": the
+            # attack the sentence places
+            for t in sent:
+                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.lemma_.lower() in ATTACK_NOUNS:
+                    loc = self._place_here(t)
+                    if loc is not None and loc.country:
+                        recipients = [_place_target(loc, doc, t, method="attack-place")]
+                        break
         if not recipients and e.type == "ASSAULT" and actors and actors[0].ref.code:
             recipients = self._assault_default(actors[0], af, doc, trig)
         if not recipients and e.type in SPEECH_TYPES and trig.dep_ == "pcomp" and trig.head.head.pos_ == "VERB" \
@@ -1632,6 +1649,7 @@ def _party_before(trig, af, own: set, sentences: int = 3) -> list[MentionSpan]:
         start = doc[start - 1].sent.start
     found = [s for s in set(af.by_tok.values()) if start <= s.start and s.end <= trig.i
              and s.ref.kind in ("state", "igo", "nsa", "body", "agent") and s.ref.code and s.ref.code not in own
+             and s.ref.sector != "MED"       # ("Reuters reports that ...": who tells, not a party)
              and not (doc[s.head].dep_ in ("compound", "amod", "poss")       # not "Hong Kong affairs"
                       and doc[s.head].head.lemma_.lower() in rules.TOPIC_NOUNS)]
     # (one that acted, the subject of its clause, before one merely named)
