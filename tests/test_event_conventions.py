@@ -1848,3 +1848,17 @@ def test_attack_placed_by_its_name(extract):
     res = extract("Security forces mobilized quickly following the Barcelona attack, where authorities say an Islamic "
                   "State jihadist used a van to target people on a popular street.", date="2017-08-18")
     assert [(e.type, codes(e.recipients)) for e in res.events if e.type == "ASSAULT"] == [("ASSAULT", ["ESP"])]
+
+
+def test_place_interfered_in_is_not_the_target(extract):
+    res = extract("The Chinese government is determined to oppose any foreign interference in Hong Kong affairs.",
+                  date="2019-11-19")
+    assert not res.events
+    res = extract("China firmly opposes US interference in Hong Kong affairs.", date="2019-11-19")
+    assert [(e.type, sides(e)) for e in res.events] == [("REJECT", (["CHN"], ["USA"]))]
+
+
+def test_appeal_to_a_court_is_no_request(extract):
+    res = extract("The American company Google did not agree with the ruling and appealed to the court.",
+                  date="2017-03-01")
+    assert not events(res, "REQUEST")

@@ -68,6 +68,8 @@ UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine",
 # "killed in Israeli tank shelling": weapons whose owner is the attacker (besides UNATTRIBUTED_HEADS)
 WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
                 "sniper", "air", "naval", "navy", "police"}
+# words of meddling in another's affairs
+INTERFERENCE_WORDS = {"interference", "interfere", "meddling", "meddle", "intervention", "intervene", "intrusion"}
 # what a meeting may be called besides MEETING_NOUNS
 MEETING_NAMES = {"dialogue", "forum", "consultation", "conference", "summit"}
 # people who can be arrested, charged or deported
@@ -328,7 +330,7 @@ class EventExtractor:
                         # ("demolished Palestinian homes")
                         recipients += [s for s in af.actors_at(o) if s not in recipients]
                         continue
-                    found = af.actors_within(o, 4)
+                    found = [s for s in af.actors_within(o, 4) if not _interfered_in(s, tok.doc)]
                     recipients += found
                     thing_object = thing_object or not found
         heads = [tok]
@@ -1860,6 +1862,15 @@ def _derived(ev: Event, tag: str) -> Event:
     """A copy of an event for a second reading of the same words (a pledge, a threat, a claim),
     with its own id."""
     return replace(ev, event_id=ev.event_id[:12] + tag)
+
+
+def _interfered_in(s: MentionSpan, doc) -> bool:
+    """A place whose affairs are interfered in ("opposes any foreign interference in Hong Kong
+    affairs"): the one interfered with, not the one the stance is taken against."""
+    t = doc[s.head]
+    if t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in rules.TOPIC_NOUNS:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in INTERFERENCE_WORDS
 
 
 def _convenes(verb) -> bool:
