@@ -1862,3 +1862,32 @@ def test_appeal_to_a_court_is_no_request(extract):
     res = extract("The American company Google did not agree with the ruling and appealed to the court.",
                   date="2017-03-01")
     assert not events(res, "REQUEST")
+
+
+def test_series_of_strikes_on_a_place(extract):
+    res = extract("Israel launched a series of strikes on Gaza.", date="2012-11-25")
+    assert [(e.type, sides(e)) for e in res.events] == [("ASSAULT", (["ISR"], ["PSE"]))]
+
+
+def test_liberating_a_place_from_a_group(extract):
+    res = extract("The Syrian army has liberated the outskirts of Palmyra from IS terrorists.", date="2017-03-02")
+    assert [(e.type, codes(e.actors), codes(e.recipients)[:1]) for e in res.events] == [
+        ("ASSAULT", ["SYR"], ["NSA:ISIL"])]
+
+
+def test_cancelled_joint_exercise_is_a_sanction(extract):
+    res = extract("Obama told reporters that the U.S. is canceling a joint military exercise with Egypt.",
+                  date="2013-08-15")
+    assert [(e.type, e.status, sides(e)) for e in res.events] == [("SANCTION", "asserted", (["USA"], ["EGY"]))]
+
+
+def test_helping_an_act_is_no_aid(extract):
+    res = extract("Egypt helped to broker the cease-fire between Israel and Hamas.", date="2012-11-25")
+    assert not events(res, "AID") and events(res, "CONSULT")
+    res = extract("The United States has been helping Yemen combat the threat of al-Qaida.", date="2012-11-25")
+    assert [(e.type, sides(e)) for e in res.events] == [("AID", (["USA"], ["YEM"]))]
+
+
+def test_remarks_against_another(extract):
+    res = extract("The US made remarks against China's interests.", date="2019-01-25")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["CHN"]))]

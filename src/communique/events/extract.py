@@ -68,6 +68,8 @@ UNATTRIBUTED_HEADS = {"explosion", "blast", "bomb", "bombing", "device", "mine",
 # "killed in Israeli tank shelling": weapons whose owner is the attacker (besides UNATTRIBUTED_HEADS)
 WEAPON_NOUNS = {"tank", "artillery", "aircraft", "warplane", "jet", "helicopter", "gunship", "drone", "plane",
                 "sniper", "air", "naval", "navy", "police"}
+# verbs of helping, an aid when someone is helped, not when an act is ("helped to broker the deal")
+HELPING_VERBS = {"help", "assist"}
 # words of meddling in another's affairs
 INTERFERENCE_WORDS = {"interference", "interfere", "meddling", "meddle", "intervention", "intervene", "intrusion"}
 # what a meeting may be called besides MEETING_NOUNS
@@ -252,6 +254,11 @@ class EventExtractor:
                 continue
             if crowd and e.type == "CONSULT":
                 continue
+            if e.type == "AID" and lemma in HELPING_VERBS and pos == "verb" and not objs and any(
+                    c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and not any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in children):
+                continue      # "Egypt helped to broker the deal": the act it helped with is the event
+                #               (but "helping Yemen combat the threat" helps Yemen)
             if e.intransitive and pos == "verb" and any(c.dep_ in ("dobj", "obj", "ccomp") for c in children):
                 continue      # "the figures demonstrate a closer community": showing, not protesting
             if e.no_clause and pos == "verb" and (any(c.dep_ == "ccomp" for c in children) or obj_lemmas & {"what", "that"}):
@@ -1129,9 +1136,13 @@ class EventExtractor:
             location = self._location(trig, sent, actors, recipients)
             target = location
             if target is None and e.pos == "noun":
-                # "the annexation of Crimea", "strikes on Kharkiv"
-                for q in prep_pobjs(trig, ("of", "on", "against", "into", "in")):
-                    target = target or self._place(q)
+                # "the annexation of Crimea", "strikes on Kharkiv" (also on the counted noun: "a
+                # series of strikes on Gaza")
+                counted = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "of" and \
+                    trig.head.head.lemma_.lower() in COUNTED_OBJECT_HEADS else None
+                for h in (trig, counted) if counted is not None else (trig,):
+                    for q in prep_pobjs(h, ("of", "on", "against", "into", "in") if h is trig else ("on", "against")):
+                        target = target or self._place(q)
             acted_on = False
             if target is None and e.pos == "verb":
                 # "seized the city of Mosul", "took over the capital Sanaa": the place acted on
