@@ -17,7 +17,8 @@ FIELDS = {"lemma", "pos", "no_clause", "type", "cameo", "mode", "preps", "object
           "modifier", "subjects", "status", "solo", "intransitive", "symmetric_subject", "reverse", "weight"}
 # (type, CAMEO code) pairs where the lexicon follows the PLOVER manual rather than the CAMEO->PLOVER table
 # in cameo.tsv; README.md in the lexicon directory explains each one.
-TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831"), ("AGREE", "057")}
+TABLE_EXCEPTIONS = {("SANCTION", "163"), ("SANCTION", "116"), ("RETREAT", "0831"), ("AGREE", "057"),
+                    ("CONCEDE", "055")}
 FILES = ["01_consult_agree_cooperate.yaml", "02_support_concede_aid_retreat.yaml",
          "03_request_accuse_reject.yaml", "04_threaten_protest_sanction.yaml",
          "05_mobilize_coerce_assault.yaml"]
