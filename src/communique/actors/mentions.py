@@ -191,6 +191,11 @@ class MentionFinder:
     def _sent_start(self, i: int) -> int:
         return self._starts[bisect_right(self._starts, i) - 1]
 
+    def _sent_bounds(self, i: int) -> tuple[int, int]:
+        """First token of the sentence holding token ``i`` and first token after it."""
+        k = bisect_right(self._starts, i)
+        return self._starts[k - 1], self._starts[k] if k < len(self._starts) else 10 ** 9
+
     def find(self, doc, day: str | None, home: str | None = None) -> list[MentionSpan]:
         """The actor mentions of a parsed article.  ``home`` is the article's home state when the
         caller knows it (a government's own press-conference transcript); otherwise the state
@@ -358,7 +363,8 @@ class MentionFinder:
         if home is not None:
             # an unknown person in an article about one state is taken to be of that state
             for k, sp in enumerate(spans):
-                if sp.ref.kind == "person" and not sp.ref.code and home not in self._counterpart_states(doc, spans, sp):
+                if sp.ref.kind == "person" and not sp.ref.code and \
+                        home not in self._counterpart_states(doc, spans, sp):
                     spans[k] = MentionSpan(replace(sp.ref, code=home, method=sp.ref.method + "+home-state",
                                                    score=min(sp.ref.score, 0.5)), sp.start, sp.end, sp.head)
         return self._written_codes(doc.text, self._modified_states(doc, spans))
@@ -622,9 +628,7 @@ class MentionFinder:
     def _counterpart_states(self, doc, spans: list[MentionSpan], sp: MentionSpan) -> set[str]:
         """States of the counterpart named in the person's sentence: "Vice Foreign Minister Luo
         Zhaohui held consultations with his Russian counterpart in Moscow" is not Russia's."""
-        s0 = self._sent_start(sp.start)
-        nxt = [st for st in self._starts if st > sp.start]
-        s1 = nxt[0] if nxt else 10 ** 9
+        s0, s1 = self._sent_bounds(sp.start)
         return {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.code
                 and doc[o.head].head.lemma_.lower() == "counterpart" and doc[o.head].i < doc[o.head].head.i}
 
@@ -635,9 +639,7 @@ class MentionFinder:
         for k, sp in enumerate(spans):
             if sp.ref.kind != "person" or sp.ref.method != "unresolved" or sp.ref.code or not sp.ref.role:
                 continue
-            s0 = self._sent_start(sp.start)
-            nxt = [st for st in self._starts if st > sp.start]
-            s1 = nxt[0] if nxt else 10 ** 9
+            s0, s1 = self._sent_bounds(sp.start)
             states = {o.ref.code for o in spans if s0 <= o.start < s1 and o.ref.kind == "state" and o.ref.code
                       and not _visited(doc[o.head])}
             states -= self._counterpart_states(doc, spans, sp)

@@ -20,7 +20,8 @@ from ..model import ActorRef, Article, Event, Location
 from ..nlp.syntax import clause_verb
 from ..quotes.transcript import is_transcript
 from . import rules
-from .arguments import (ATTACK_NOUNS, COLLECTIVE_NOUNS, DOING_OF_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder, in_state,
+from .arguments import (ATTACK_NOUNS, COLLECTIVE_NOUNS, DOING_OF_NOUNS, GROUP_NOUNS, PARTICLE_PREPS, ArgumentFinder,
+                        in_state,
                         prep_pobjs, reduced_passive)
 from .classifier import core_verb, get_classifier
 from .dates import resolve as resolve_date
@@ -297,8 +298,8 @@ class EventExtractor:
         if (passive or reduced) and e.lemma == tok.lower_ != tok.lemma_.lower():
             # a participle of stance ("the US is gravely concerned by the unrest in Hong Kong"):
             # the one concerned takes the stance, towards what concerns it
+            actors = af.actors_at(tok.head) if reduced else af.passive_subject(tok)
             passive = reduced = False
-            actors = af.passive_subject(tok) if not reduced_passive(tok) else af.actors_at(tok.head)
             recipients = [s for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                           for s in af.actors_within(p, 3) if s not in actors]
         elif passive or reduced:
@@ -460,14 +461,16 @@ class EventExtractor:
             speakers = [s for s in af.subject(tok.head.head) if s not in recipients]
             if recipients or len({s.ref.code for s in speakers}) >= 2:
                 actors = speakers
-        if not actors and tok.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES and tok.dep_ == "nsubj" and _convenes(tok.head):
+        if not actors and tok.lemma_.lower() in MEETING_NOUNS | MEETING_NAMES and tok.dep_ == "nsubj" \
+                and _convenes(tok.head):
             # "Talks in Vienna brought together ministers from Austria, Croatia and Hungary": those
             # it brought together met, the first named with the others
             met: list[MentionSpan] = []
             for o in af.objects(tok.head):
                 for i in range(o.left_edge.i, o.right_edge.i + 1):
                     s = af.by_tok.get(i)
-                    if s is not None and s.ref.code and not _is_place(s, tok.doc) and all(m.ref.code != s.ref.code for m in met):
+                    if s is not None and s.ref.code and not _is_place(s, tok.doc) and all(
+                            m.ref.code != s.ref.code for m in met):
                         met.append(s)
             if len(met) >= 2:
                 actors, recipients = met[:1], met[1:]
@@ -1140,8 +1143,10 @@ class EventExtractor:
                 # series of strikes on Gaza")
                 counted = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "of" and \
                     trig.head.head.lemma_.lower() in COUNTED_OBJECT_HEADS else None
-                for h in (trig, counted) if counted is not None else (trig,):
-                    for q in prep_pobjs(h, ("of", "on", "against", "into", "in") if h is trig else ("on", "against")):
+                heads = [(trig, ("of", "on", "against", "into", "in"))] + (
+                    [(counted, ("on", "against"))] if counted is not None else [])
+                for h, hp in heads:
+                    for q in prep_pobjs(h, hp):
                         target = target or self._place(q)
             acted_on = False
             if target is None and e.pos == "verb":
