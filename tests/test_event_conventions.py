@@ -1891,3 +1891,44 @@ def test_helping_an_act_is_no_aid(extract):
 def test_remarks_against_another(extract):
     res = extract("The US made remarks against China's interests.", date="2019-01-25")
     assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["USA"], ["CHN"]))]
+
+
+# --- eighteenth session -------------------------------------------------------------------------
+
+def test_condemned_acts_by_a_named_doer(extract):
+    # the parser hangs "by Boko Haram" on the verb; it names the doer of the killings
+    res = extract("President Obama condemned the killings by Boko Haram.", date="2015-01-12")
+    ev = events(res, "ACCUSE")
+    assert ev and codes(ev[0].actors) == ["USA"] and "NSA:Boko Haram" in codes(ev[0].recipients)
+
+
+def test_counted_people_arrested_by_the_place_or_the_police_before(extract):
+    res = extract("Eight people were arrested in the raid in Paris on Thursday.", date="2015-11-19")
+    assert [(e.type, codes(e.actors)) for e in res.events] == [("COERCE", ["FRA"])]
+    res = extract("French police stormed an apartment on Wednesday. Eight people were arrested in the raid.",
+                  date="2015-11-19")
+    assert ("COERCE", ["FRA"]) in [(e.type, codes(e.actors)) for e in res.events]
+    assert not extract("They were jailed a year ago.", date="2015-11-19").events
+
+
+def test_police_raids_are_searches_and_military_raids_assaults(extract):
+    res = extract("In Belgium, authorities launched six raids in the Brussels region on Thursday.", date="2015-11-19")
+    assert [(e.type, e.mode, codes(e.actors)) for e in res.events] == [("COERCE", "seize", ["BEL"])]
+    res = extract("US special forces carried out a raid in Yemen.", date="2015-11-19")
+    assert [(e.type, sides(e)) for e in res.events] == [("ASSAULT", (["USA"], ["YEM"]))]
+
+
+def test_blast_subject_names_its_doer(extract):
+    res = extract("A Taliban suicide blast in Kabul has killed a U.S. soldier.", date="2019-09-05")
+    ev = events(res, "ASSAULT")
+    assert ev and "NSA:Taliban" in codes(ev[0].actors) and codes(ev[0].recipients) == ["USA"]
+
+
+def test_branch_of_a_group_named_by_its_region(extract):
+    res = extract("Al-Qaida in Yemen has taken responsibility for the attack on a magazine in Paris.",
+                  date="2015-01-14")
+    assert [(e.type, codes(e.actors)[:1], codes(e.recipients)) for e in res.events] == [
+        ("ASSAULT", ["NSA:AQAP"], ["FRA"])]
+    res = extract("Al-Qaeda in the Islamic Maghreb claimed the attack on the hotel in Mali.", date="2015-11-21")
+    assert [(e.type, codes(e.actors)[:1], codes(e.recipients)) for e in res.events] == [
+        ("ASSAULT", ["NSA:AQIM"], ["MLI"])]

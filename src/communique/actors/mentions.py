@@ -831,6 +831,14 @@ class MentionFinder:
         k = norm(text)
         place = self.kb.places.get(k)
         hits = self.kb.names.get(k, [])
+        if hits and end + 1 < len(doc) and doc[end].lower_ == "in":
+            # "al-Qaida in Yemen", "al-Qaeda in the Islamic Maghreb": a branch named by its region
+            # (which the tagger takes for an entity of its own, or not at all)
+            for e2 in range(min(len(doc), end + 5), end + 1, -1):
+                longer = self.kb.names.get(norm(text + " in " + doc[end + 1:e2].text), [])
+                if longer and longer[0][0] != "person":
+                    hits, end = longer, e2
+                    break
         if hits:
             kind, key = hits[0]
             if kind != "person":
@@ -967,6 +975,17 @@ class MentionFinder:
                                        text=span.text, start=span.start_char, end=span.end_char, kind="agent",
                                        method="agent:" + word, score=0.85)
                         return MentionSpan(ref, start, s.end, tok.i)
+        if sector in HOME_SECTORS and tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not mods:
+            # "In Belgium, authorities launched six raids": the state of the clause's fronted place
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i:
+                    for p in c.children:
+                        s = by_tok.get(p.i) if p.dep_ == "pobj" else None
+                        if s is not None and s.ref.kind == "state" and s.ref.code:
+                            ref = ActorRef(name=s.ref.name, code=s.ref.code, sector=sector, kb_id=s.ref.kb_id,
+                                           text=tok.text, start=tok.idx, end=tok.idx + len(tok), kind="agent",
+                                           method="agent:" + word + "+place", score=0.7)
+                            return MentionSpan(ref, tok.i, tok.i + 1, tok.i)
         # "the alliance", "the group": the latest organisation or armed group named
         if word in self._org_nouns and any(c.lower_ == "the" for c in tok.children) and not any(
                 c.dep_ in ("compound", "poss") or (c.dep_ == "prep" and c.lower_ == "of")

@@ -545,6 +545,8 @@ class ArgumentFinder:
             return self.subject(n.head.head)        # "nurses went on strike"
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in DOING_OF_NOUNS:
             return self.noun_agent(n.head.head)     # "Trump's introduction of new sanctions"
+        if n.dep_ in ("dobj", "obj") and n.head.lemma_.lower() == "claim" and n.lemma_.lower() in ATTACK_NOUNS:
+            return self.subject(n.head)             # "AQIM claimed the attack on the hotel"
         if n.dep_ == "pobj" and n.head.lower_ == "for":
             h = n.head.head
             if h.lemma_.lower() == "responsibility" and h.dep_ in ("dobj", "obj") \
@@ -561,6 +563,16 @@ class ArgumentFinder:
                         found = self.actors_at(p)
                         if found:
                             return found
+        v = n.head
+        if n.dep_ in ("dobj", "obj") and any(c.dep_ in SUBJ for c in v.children) and not any(
+                c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" or c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "condemned the killings by Boko Haram": the parser hangs the noun's "by" on the active
+            # verb, which has a doer of its own
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i:
+                    found = [s for p in c.children if p.dep_ == "pobj" for s in self.actors_at(p)]
+                    if found:
+                        return found
         return []
 
     def between(self, n) -> tuple[list[MentionSpan], list[MentionSpan]]:

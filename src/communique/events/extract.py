@@ -91,6 +91,8 @@ SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 # fired from, the victims' state, the authorities of an arrest)
 DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default", "authority-default")
 # who, acting with violence, acts on people of their own state ("police beat protesters")
+# sectors of the authorities whose raids are searches and arrests, not military assaults
+POLICE_SECTORS = {"COP", "GOV", "JUD"}
 DOMESTIC_FORCE_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "officers", "cop", "cops",
                         "mob", "crowd", "gendarme", "gendarmes", "gendarmerie", "vigilante", "vigilantes"}
 # verbs by which a nominal event happens ("protests erupted in Tunis")
@@ -1257,6 +1259,11 @@ class EventExtractor:
             # "Australia banned Huawei from its 5G network": a measure against a foreign state's
             # firms is an economic sanction (163), not repression at home
             e = replace(e, type="SANCTION", cameo="163", mode="discontinue")
+        if e.type == "ASSAULT" and e.objects and actors and all(
+                s.ref.sector in POLICE_SECTORS and ":" not in (s.ref.code or ":") for s in actors) and any(
+                o.lemma_.lower() == "raid" for o in af.objects(trig)):
+            # "authorities launched six raids": a search by police (COERCE seize), not an assault
+            e = replace(e, type="COERCE", cameo="1711", mode="seize")
         defaulted = False
         if date is None and status == "asserted" and article.date:
             date, precision, defaulted = article.date, "day", True
@@ -1319,9 +1326,13 @@ class EventExtractor:
         if e.type == "PROTEST":
             return self._local_protesters(trig, sent, recipients, doc, af)
         if e.type not in UNATTRIBUTED_TYPES and not (
-                (trig.lemma_.lower() in STATE_ACTS or e.mode == "investigate") and trig.dep_ != "acl" and any(
-                    s.ref.kind != "state" or _of_people(s, doc) for s in recipients)):
-            return []       # (an arrest of no one known, or a background "jailed a year ago", is left out)
+                (trig.lemma_.lower() in STATE_ACTS or e.mode == "investigate") and trig.dep_ != "acl" and (
+                    any(s.ref.kind != "state" or _of_people(s, doc) for s in recipients)
+                    or trig.lemma_.lower() in STATE_ACTS and any(
+                        ch.dep_ == "nsubjpass" and ch.lemma_.lower() in PEOPLE_NOUNS | {"person"} for ch in trig.children))):
+            # (an arrest of no one ("they were jailed a year ago") is left out, but not one of people
+            # the sentence counts: "eight people were arrested in the raid in Paris")
+            return []
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
             return []
         passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in trig.children) or reduced_passive(trig)
@@ -1336,8 +1347,8 @@ class EventExtractor:
                 p.lemma_.lower() in UNATTRIBUTED_HEADS for ch in trig.children if ch.dep_ == "agent"
                 for p in ch.children):
             return []      # "killed by Israeli troops" whose agent was not resolved: do not guess
-        for p in prep_pobjs(trig, ("in", "by", "from")):
-            # "killed in Israeli tank shelling": the attack's own agent
+        for p in [ch for ch in trig.children if ch.dep_ == "nsubj"] + prep_pobjs(trig, ("in", "by", "from")):
+            # "killed in Israeli tank shelling", "a Taliban suicide blast has killed": the attack's own agent
             if p.lemma_.lower() in UNATTRIBUTED_HEADS:
                 found = [a for a in af.noun_agent(p) if a.ref.code]
                 if found:
@@ -1380,6 +1391,14 @@ class EventExtractor:
             return []
         if loc is not None and loc.country:
             return [_place_target(loc, doc, trig, method="location-default")]
+        if trig.lemma_.lower() in STATE_ACTS and sent.start > 0:
+            # "French police launched the operation ... Eight people were arrested in the raid": the
+            # police of the sentence before
+            before = doc[sent.start - 1].sent
+            police = [s for s in af.spans if before.start <= s.start < sent.start and s.ref.sector == "COP"
+                      and s.ref.code and ":" not in s.ref.code]
+            if police:
+                return police[-1:]
         victims = [s for s in recipients if s.ref.kind == "state" or (s.ref.code and ":" not in s.ref.code)]
         if victims and e.pos == "verb" and e.type != "ASSAULT":
             # "the Canadian was sentenced": his own state's courts (but "the Russian politician was
