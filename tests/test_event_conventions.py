@@ -1932,3 +1932,30 @@ def test_branch_of_a_group_named_by_its_region(extract):
     res = extract("Al-Qaeda in the Islamic Maghreb claimed the attack on the hotel in Mali.", date="2015-11-21")
     assert [(e.type, codes(e.actors)[:1], codes(e.recipients)) for e in res.events] == [
         ("ASSAULT", ["NSA:AQIM"], ["MLI"])]
+
+
+def test_leaving_a_body_sanctions_the_body(extract):
+    res = extract("The US decided to quit the United Nations Human Rights Council.", date="2018-06-20")
+    ev = events(res, "SANCTION")
+    assert ev and codes(ev[0].actors) == ["USA"] and "IGO:UNHRC" in codes(ev[0].recipients)
+
+
+def test_regret_regarding_a_decision(extract):
+    res = extract("China expresses regret regarding the US decision to quit the United Nations Human Rights Council.",
+                  date="2018-06-20")
+    assert [(e.type, sides(e)) for e in res.events] == [("ACCUSE", (["CHN"], ["USA"]))]
+
+
+def test_praise_in_reported_speech(extract):
+    res = extract("Philippine Foreign Affairs Secretary Teodoro Locsin said that under the leadership of President Xi "
+                  "Jinping, China has made great achievements.", date="2020-06-09")
+    assert [(e.type, e.cameo, sides(e)) for e in res.events] == [("SUPPORT", "051", (["PHL"], ["CHN"]))]
+    # negated praise, and praise mixed with criticism, is no support
+    assert not events(extract("Trump said Germany is not a reliable partner.", date="2018-06-20"), "SUPPORT")
+    res = extract("China said the US has made great progress in undermining the deal.", date="2018-06-20")
+    assert [e.type for e in res.events] == ["ACCUSE"]
+
+
+def test_present_tense_when_clause_is_still_to_come(extract):
+    res = extract("Britain will sign trade deals once it leaves the European Union.", date="2017-03-01")
+    assert [(e.type, e.status) for e in res.events if e.type == "SANCTION"] == [("SANCTION", "future")]

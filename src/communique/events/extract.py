@@ -372,6 +372,9 @@ class EventExtractor:
                 if a and not actors:
                     actors = a
                     recipients += [s for s in r if s not in recipients]
+        if not recipients and e.type == "SANCTION" and e.objects and not e.object:
+            # "quit the UN Human Rights Council", "withdraw from the European Union": the body left
+            recipients = [s for h in heads[1:] for s in af.actors_at(h) if s.ref.kind == "igo" and s not in actors]
         if not recipients and "with" in preps and not passive:
             # "stand ready to deepen cooperation and properly handle differences with the United
             # States": a partner named after the last of joined verbs is the partner of each

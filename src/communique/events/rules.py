@@ -55,6 +55,7 @@ class RuleWords:
     blame_labels: tuple[str, ...] = ()
     # adjective -> (preposition, type, CAMEO)
     stances: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    praise: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -81,7 +82,8 @@ def rule_words(extra: str | None = None) -> RuleWords:
         judging=frozenset(w.lower() for w in d.get("judging_verbs") or ()),
         blame_labels=tuple(w.lower() for w in d.get("blame_labels") or ()),
         verbal_attack=frozenset(w.lower() for w in d.get("verbal_attack_modifiers") or ()),
-        stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()})
+        stances={w.split()[0].lower(): tuple(w.split()[1:4]) for w in d.get("stance_adjectives") or ()},
+        praise=tuple(sorted({w.lower() for w in d.get("praise") or []}, key=len, reverse=True)))
 
 
 def _entry(lemma: str, type_: str, cameo: str, name: str, weight: float = 0.7) -> Entry:
@@ -111,6 +113,18 @@ def _criticism_pattern(criticism: tuple[str, ...]) -> re.Pattern:
 
 
 RELATION_STATE = re.compile(r"\bhostile (?:relations?|relationship|ties)\b")
+
+
+NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\b")
+
+
+def _has_praise(span_text: str, words: RuleWords) -> str | None:
+    """A word of praise in a span that neither criticises nor is negated."""
+    if not words.praise or _has_criticism(span_text, words):
+        return None
+    text = span_text.lower()
+    m = _criticism_pattern(words.praise).search(text)
+    return m.group(1) if m and not NEGATED.search(text) else None
 
 
 def _has_criticism(span_text: str, words: RuleWords) -> str | None:
@@ -289,6 +303,10 @@ def criticism(sent, af, words: RuleWords):
                     out.append((_entry(lemma, "REJECT", "120", f"dismissal-label ({w})"), t, actor, target))
                 elif w and target and actor:
                     out.append((_entry(lemma, "ACCUSE", "111", f"criticism-label ({w})"), t, actor, target))
+                elif not w and target and actor and lemma in ("call", "describe", "label", "term", "dub"):
+                    good = _has_praise(t.doc[t.i:t.sent.end].text, words)
+                    if good:
+                        out.append((_entry(lemma, "SUPPORT", "051", f"praise-label ({good})"), t, actor, target))
             continue
         # "X told Y that ... erroneous words and deeds by the US side have undermined ..."
         if lemma not in SAY:
@@ -303,6 +321,14 @@ def criticism(sent, af, words: RuleWords):
             clause = t.doc[c.left_edge.i:c.right_edge.i + 1]
             w = _has_criticism(clause.text, words)
             if not w:
+                good = _has_praise(clause.text, words)
+                speaker = af.subject(t) or af.subject(v) if good else None
+                if speaker:
+                    codes = {s.ref.code for s in speaker}
+                    targets = _criticised(c, codes, af)
+                    if targets:
+                        out.append((_entry(lemma, "SUPPORT", "051", f"praise-speech ({good})", weight=0.6),
+                                    t, speaker, targets[:1]))
                 continue
             speaker = af.subject(t) or af.subject(v)
             if not speaker:

@@ -141,6 +141,9 @@ def modality(tok, entry_status: str | None, date: str | None, published: str | N
         return "future"
     if any(c.lower_ in ("going",) and c.dep_ == "aux" for c in first.children):
         return "future"
+    if first.tag_ in ("VBZ", "VBP") and first.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until") for c in first.children):
+        return "future"     # "trade relations for when it leaves the bloc": a time still to come
     # historical background: dated well before the news
     if date and is_before(date, published, 25):
         return "historical"
