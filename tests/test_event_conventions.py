@@ -1959,3 +1959,18 @@ def test_praise_in_reported_speech(extract):
 def test_present_tense_when_clause_is_still_to_come(extract):
     res = extract("Britain will sign trade deals once it leaves the European Union.", date="2017-03-01")
     assert [(e.type, e.status) for e in res.events if e.type == "SANCTION"] == [("SANCTION", "future")]
+
+
+def test_they_after_parties_named_together(extract):
+    res = extract("China and Russia met in Geneva. They called on Iran to return to the deal.", date="2020-01-15")
+    assert ("REQUEST", (["CHN", "RUS"], ["IRN"])) in [(e.type, sides(e)) for e in res.events]
+
+
+def test_counted_countries_stand_for_those_listed(extract):
+    res = extract("The foreign ministers of Germany, France and Britain met in Brussels on Tuesday. The three countries "
+                  "called on Iran to return to compliance.", date="2020-01-15")
+    assert ("REQUEST", (["DEU", "FRA", "GBR"], ["IRN"])) in [(e.type, sides(e)) for e in res.events]
+    # a count that does not fit the states named refers to no one of them
+    res = extract("Germany and France met in Brussels on Tuesday. The three countries called on Iran to return to "
+                  "compliance.", date="2020-01-15")
+    assert not events(res, "REQUEST")

@@ -342,6 +342,11 @@ class MentionFinder:
                     ANAPHORIC_LIST.search(doc[tok.left_edge.i:tok.i].text.lower())):
                 for ms in self._listed_states(doc, tok, spans):
                     take(ms)
+            elif low in ("countries", "nations", "states", "governments") and tok.tag_ == "NNS" and (
+                    _listed_count(tok)):
+                # "the three countries": the three states named just before
+                for ms in self._listed_states(doc, tok, spans, _listed_count(tok)):
+                    take(ms)
             elif low == "their" and tok.dep_ == "poss" and tok.head.lemma_.lower() in MEETING_NOUNS:
                 for ms in self._coordinated_pair(tok, spans):
                     take(ms)
@@ -356,6 +361,12 @@ class MentionFinder:
                     p = max(prev, key=lambda x: x.end)
                     take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
                                              method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
+                elif tok.dep_ == "nsubj" and low == "they":
+                    # "The two sides agreed ... They called on the DPRK and the US": the parties
+                    # that were the subject of the sentence before
+                    for p in self._plural_subject(doc, tok, spans):
+                        take(MentionSpan(replace(p.ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
+                                                 method="coref:they", score=0.6), tok.i, tok.i + 1, tok.i))
         self._group_members(doc, spans, taken)
         spans.sort(key=lambda s: s.start)
         self._titled_strangers(doc, spans)
@@ -425,6 +436,23 @@ class MentionFinder:
                                     end=tok.idx + len(tok), method="coref:pair", score=0.6), start, tok.i + 1, tok.i)
                 for p in reversed(picked)]
 
+    def _plural_subject(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+        """The two or more states or organisations that were the subject of the sentence before
+        ``tok``'s (named together, or as "the two sides"), when that sentence named no one else as
+        a subject."""
+        s0 = self._sent_start(tok.i)
+        if s0 == 0:
+            return []
+        s1 = self._sent_start(s0 - 1)
+        subj = [p for p in spans if s1 <= p.start and p.end <= s0 and p.ref.code
+                and p.ref.kind in ("state", "igo", "agent", "body", "person")
+                and _main_subject(doc[p.head])]
+        out: list[MentionSpan] = []
+        for p in subj:
+            if all(p.ref.code != q.ref.code for q in out):
+                out.append(p)
+        return out if len(out) >= 2 else []
+
     def _group_members(self, doc, spans: list[MentionSpan], taken: list[bool]) -> None:
         """In an article that names one armed group, its "militants", "jihadists" or "gunmen"
         are that group's, unless a state is named for them ("Syrian militants"): "airstrikes on
@@ -448,9 +476,9 @@ class MentionFinder:
                                                  method="coref:group", score=0.6), tok.i, tok.i + 1, tok.i))
                 taken[tok.i] = True
 
-    def _listed_states(self, doc, tok, spans: list[MentionSpan]) -> list[MentionSpan]:
+    def _listed_states(self, doc, tok, spans: list[MentionSpan], count: int | None = None) -> list[MentionSpan]:
         """The states "the aforementioned countries" stands for: those named earlier in its sentence,
-        or else in the sentence before."""
+        or else in the sentence before (exactly ``count`` of them for "the three countries")."""
         s0 = self._sent_start(tok.i)
         verb = clause_verb(tok)
         # (not whoever acts on them: "Wang Yi will visit the aforementioned countries")
@@ -461,7 +489,7 @@ class MentionFinder:
                 if lo <= p.start and p.end <= tok.i and p.ref.code and p.head not in doers \
                         and p.ref.kind in ("state", "agent", "person", "body"):
                     named.setdefault(p.ref.code, p)
-            if len(named) >= 2:
+            if len(named) >= 2 and count in (None, len(named)):
                 start = tok.left_edge.i
                 return [MentionSpan(replace(p.ref, name=self.kb.country_name(code) or code, kb_id=None, role=None,
                                             sector=None, kind="state", text=doc[start:tok.i + 1].text,
@@ -1043,6 +1071,25 @@ def _visited(tok) -> bool:
         return p.lemma_.lower() == "visit"
     return tok.dep_ == "pobj" and p.dep_ == "prep" and p.lower_ in ("in", "to", "into") and (
         p.head.lemma_.lower() in VISIT_WORDS)
+
+
+def _main_subject(t) -> bool:
+    """``t`` is (in) the subject of its sentence's main verb."""
+    while t.dep_ == "conj" or t.dep_ in ("compound", "amod", "poss"):
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+
+
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _listed_count(tok) -> int | None:
+    """The number in "the three countries" (with "the" or "these"; two is "the two sides")."""
+    kids = {c.lower_: c.dep_ for c in tok.children}
+    if not any(kids.get(d) == "det" for d in ("the", "these", "those", "all")):
+        return None
+    return next((NUMBER_WORDS.get(w, int(w) if w.isdigit() and 2 < int(w) < 30 else None)
+                 for w, d in kids.items() if d == "nummod"), None)
 
 
 def removed(tok) -> bool:
