@@ -1974,3 +1974,16 @@ def test_counted_countries_stand_for_those_listed(extract):
     res = extract("Germany and France met in Brussels on Tuesday. The three countries called on Iran to return to "
                   "compliance.", date="2020-01-15")
     assert not events(res, "REQUEST")
+
+
+def test_organisation_agreeing_among_its_members(extract):
+    res = extract("On Nov 30, OPEC reached a consensus on production cuts.", date="2016-12-15")
+    assert [(e.type, codes(e.actors)) for e in res.events] == [("AGREE", ["IGO:OPEC"])]
+
+
+def test_fronted_place_names_the_people_of_a_clause(extract):
+    res = extract("In Egypt, demonstrators torched two government facilities in Giza.", date="2013-08-15")
+    assert [codes(e.actors) for e in res.events] == [["EGY"]]
+    # (not people who are often strangers to the place)
+    res = extract("In Turkey, tourists protested outside the museum.", date="2013-08-15")
+    assert "tourists" not in [m.actor.text for m in res.mentions]

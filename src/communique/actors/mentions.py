@@ -1003,7 +1003,7 @@ class MentionFinder:
                                        text=span.text, start=span.start_char, end=span.end_char, kind="agent",
                                        method="agent:" + word, score=0.85)
                         return MentionSpan(ref, start, s.end, tok.i)
-        if sector in HOME_SECTORS and tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not mods:
+        if sector in HOME_ANY and word not in FOREIGN_PRONE and tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not mods:
             # "In Belgium, authorities launched six raids": the state of the clause's fronted place
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i:

@@ -1214,6 +1214,10 @@ class EventExtractor:
         if not recipients and claims:
             recipients = [s for o in claims for s in af.actors_at(o) if s.ref.code and s.ref.code not in a_codes]
         answering = not recipients and bool(claims) and e.pos == "verb"
+        if not recipients and e.type == "AGREE" and e.pos == "verb" and len(actors) == 1 \
+                and actors[0].ref.kind == "igo" and e.objects:
+            # "OPEC reached a consensus on production cuts": the members agreed among themselves
+            recipients = list(actors)
         if not recipients and not e.solo and not answering:
             return None
         if e.type == "CONSULT" and recipients and all(s.ref.sector == "MED" for s in recipients):
