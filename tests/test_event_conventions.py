@@ -1987,3 +1987,10 @@ def test_fronted_place_names_the_people_of_a_clause(extract):
     # (not people who are often strangers to the place)
     res = extract("In Turkey, tourists protested outside the museum.", date="2013-08-15")
     assert "tourists" not in [m.actor.text for m in res.mentions]
+
+
+def test_possessor_of_an_arrest_suffers_it(extract):
+    res = extract("The report says the FBI will not be present at Meng's arrest.", date="2020-06-15")
+    assert not [e for e in res.events if "CHN" in codes(e.actors)]
+    res = extract("Russia's expulsion of British diplomats angered London.", date="2018-03-20")
+    assert [(e.type, sides(e)) for e in res.events][:1] == [("SANCTION", (["RUS"], ["GBR"]))]

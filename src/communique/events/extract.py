@@ -91,6 +91,10 @@ SELF_DIRECTED_TYPES = {"RETREAT", "CONCEDE", "AID", "PROTEST"}
 # fired from, the victims' state, the authorities of an arrest)
 DEFAULT_ACTOR_METHODS = ("location-default", "origin-default", "victim-default", "authority-default")
 # who, acting with violence, acts on people of their own state ("police beat protesters")
+# acts whose possessor is the one who suffers them ("Meng's arrest", "Khashoggi's murder")
+SUFFERED_NOUNS = {"arrest", "detention", "release", "extradition", "deportation", "execution", "killing", "murder",
+                  "assassination", "kidnapping", "abduction", "imprisonment", "jailing", "trial", "conviction",
+                  "sentencing", "death", "torture", "disappearance"}
 # sectors of the authorities whose raids are searches and arrests, not military assaults
 POLICE_SECTORS = {"COP", "GOV", "JUD"}
 DOMESTIC_FORCE_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "officers", "cop", "cops",
@@ -436,6 +440,11 @@ class EventExtractor:
             actors, recipients = af.between(tok.head.head)     # "a new round of talks ... between X and Y"
         if not actors:
             actors = af.noun_agent(tok)
+            if actors and tok.lemma_.lower() in SUFFERED_NOUNS and not prep_pobjs(tok, ("of",)) and any(
+                    c.dep_ == "poss" and c.i in af.by_tok for c in tok.children):
+                # "Meng's arrest", "Khashoggi's killing": the one whose it is suffered it (not
+                # "Russia's expulsion of diplomats")
+                actors, recipients = [], actors
         preps = set(e.preps) or {"with", "to", "against", "on", "of", "for"}
         recipients += [s for s in af.prep_objects(tok, preps) if s not in recipients and s not in actors]
         if not recipients:
