@@ -1994,3 +1994,8 @@ def test_possessor_of_an_arrest_suffers_it(extract):
     assert not [e for e in res.events if "CHN" in codes(e.actors)]
     res = extract("Russia's expulsion of British diplomats angered London.", date="2018-03-20")
     assert [(e.type, sides(e)) for e in res.events][:1] == [("SANCTION", (["RUS"], ["GBR"]))]
+
+
+def test_praise_by_a_label(extract):
+    res = extract("Trump described Macron as a great friend.", date="2018-06-20")
+    assert [(e.type, e.cameo, sides(e)) for e in res.events] == [("SUPPORT", "051", (["USA"], ["FRA"]))]

@@ -343,9 +343,9 @@ class MentionFinder:
                 for ms in self._listed_states(doc, tok, spans):
                     take(ms)
             elif low in ("countries", "nations", "states", "governments") and tok.tag_ == "NNS" and (
-                    _listed_count(tok)):
+                    count := _listed_count(tok)):
                 # "the three countries": the three states named just before
-                for ms in self._listed_states(doc, tok, spans, _listed_count(tok)):
+                for ms in self._listed_states(doc, tok, spans, count):
                     take(ms)
             elif low == "their" and tok.dep_ == "poss" and tok.head.lemma_.lower() in MEETING_NOUNS:
                 for ms in self._coordinated_pair(tok, spans):
@@ -1075,7 +1075,7 @@ def _visited(tok) -> bool:
 
 def _main_subject(t) -> bool:
     """``t`` is (in) the subject of its sentence's main verb."""
-    while t.dep_ == "conj" or t.dep_ in ("compound", "amod", "poss"):
+    while t.dep_ in ("conj", "compound", "amod", "poss"):
         t = t.head
     return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
 

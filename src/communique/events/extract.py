@@ -1345,9 +1345,12 @@ class EventExtractor:
                 (trig.lemma_.lower() in STATE_ACTS or e.mode == "investigate") and trig.dep_ != "acl" and (
                     any(s.ref.kind != "state" or _of_people(s, doc) for s in recipients)
                     or trig.lemma_.lower() in STATE_ACTS and any(
-                        ch.dep_ == "nsubjpass" and ch.lemma_.lower() in PEOPLE_NOUNS | {"person"} for ch in trig.children))):
-            # (an arrest of no one ("they were jailed a year ago") is left out, but not one of people
-            # the sentence counts: "eight people were arrested in the raid in Paris")
+                        ch.dep_ == "nsubjpass" and ch.lemma_.lower() in PEOPLE_NOUNS | {"person"} and any(
+                            n.dep_ == "nummod" or n.ent_type_ == "ORDINAL" for n in ch.children)
+                        for ch in trig.children))):
+            # (an arrest of no one known ("a man was arrested", "they were jailed a year ago") is left
+            # out, but not one of people the sentence counts: "eight people were arrested in Paris",
+            # "a fourth person was arrested")
             return []
         if any(t.lemma_.lower() in rules.rule_words().accident_words for t in sent):
             return []

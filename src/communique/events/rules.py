@@ -107,14 +107,16 @@ def reporting_verb(t):
 
 
 @lru_cache(maxsize=4)
-def _criticism_pattern(criticism: tuple[str, ...]) -> re.Pattern:
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
     # whole words or phrases, the longest first, wherever quotation marks or punctuation stand
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in criticism) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 RELATION_STATE = re.compile(r"\bhostile (?:relations?|relationship|ties)\b")
 
 
+# labelling verbs that can also praise ("described Macron as a great friend"; not "denounce")
+PRAISING_LABELS = {"call", "describe", "label", "term", "dub", "characterize", "characterise", "portray"}
 NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\b")
 
 
@@ -123,7 +125,7 @@ def _has_praise(span_text: str, words: RuleWords) -> str | None:
     if not words.praise or _has_criticism(span_text, words):
         return None
     text = span_text.lower()
-    m = _criticism_pattern(words.praise).search(text)
+    m = _word_pattern(words.praise).search(text)
     return m.group(1) if m and not NEGATED.search(text) else None
 
 
@@ -132,7 +134,7 @@ def _has_criticism(span_text: str, words: RuleWords) -> str | None:
         return None
     # ("to end hostile relations with North Korea": a relation between two, no one's fault)
     text = RELATION_STATE.sub(" ", span_text.lower())
-    m = _criticism_pattern(words.criticism).search(text)
+    m = _word_pattern(words.criticism).search(text)
     return m.group(1) if m else None
 
 
@@ -303,7 +305,7 @@ def criticism(sent, af, words: RuleWords):
                     out.append((_entry(lemma, "REJECT", "120", f"dismissal-label ({w})"), t, actor, target))
                 elif w and target and actor:
                     out.append((_entry(lemma, "ACCUSE", "111", f"criticism-label ({w})"), t, actor, target))
-                elif not w and target and actor and lemma in ("call", "describe", "label", "term", "dub"):
+                elif not w and target and actor and lemma in PRAISING_LABELS:
                     good = _has_praise(t.doc[t.i:t.sent.end].text, words)
                     if good:
                         out.append((_entry(lemma, "SUPPORT", "051", f"praise-label ({good})"), t, actor, target))
